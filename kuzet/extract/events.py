@@ -1,0 +1,270 @@
+"""Events: one per act, with kind, date, status, victims, perpetrators and officials.
+
+A sentence holds triggers (data/event_triggers.json); each trigger kind makes
+at most one event per sentence. Victims are the persons the sentence names, or
+else the people of the story (its ⚡#HEADER, or the victims of the last event);
+dates are the sentence's own, else resolved relative ones, else the story's
+current date. A later sentence that tells the same act again without a date of
+its own is merged into the earlier event, so one act stays one event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kuzet.extract.dates import DateMention, resolve_relative
+from kuzet.extract.law_articles import ArticleMention
+from kuzet.extract.organizations import Organization
+from kuzet.extract.persons import Person
+from kuzet.extract.places import Place
+from kuzet.resources import triggers
+from kuzet.text.doc import Doc, Span
+from kuzet.text.segment import Layout, Sentence
+
+_SCHEDULED = re.compile(r"\bwill\b|\bscheduled\b|\bis to be\b|\bare to be\b|\bto be held\b|\bupcoming\b|\bpostponed to\b"
+                        r"|\bсостоится\b|\bназначен\w*\b|\bбудет\b|\bпройд[её]т\b|\bпредстоит\b|\bотложен\w* на\b", re.I)
+_ONGOING = re.compile(r"\b(?:is|are) being\b|\bha(?:s|ve) been (?:under|in|held|kept)\b|\bremains?\b|\bcontinues?\b|\bpersecute\b"
+                      r"|\bнаходится\b|\bпродолжа\w+\b|\bпреследуют\b|\bоста[её]тся\b|\bдо сих пор\b", re.I)
+_CONDITIONAL = re.compile(r"\bif\b|\bwould\b|\botherwise\b|\bунless\b|\bесли\b|\bиначе\b|\bв противном случае\b|\bгрозил\w* (?:возбу|уголов)", re.I)
+_BACKGROUND = re.compile(r"\bwhile\b|\buntil\b|\bpending\b|\bпока\b|\bдо окончания\b|\bна время\b|\bв ходе\b", re.I)
+_OUTCOMES = [
+    re.compile(r"acquitted[^.;]{0,60}", re.I),
+    re.compile(r"(?:detained|held) for (?:\d+|an?|one|two|three|several) (?:hours?|days?)", re.I),
+    re.compile(r"(?:\d+|\w+) days? of (?:administrative )?arrest", re.I),
+    re.compile(r"fined? (?:of |in the amount of )?\d[\d\s,.]*(?:MCI|MRP|tenge|KZT)", re.I),
+    re.compile(r"sentenced to [^.;,]{3,80}", re.I),
+    re.compile(r"(?:\d+|\w+) years? of (?:imprisonment|restricted freedom|restriction of freedom|probation)", re.I),
+    re.compile(r"case (?:was )?(?:dismissed|closed|terminated)", re.I),
+    re.compile(r"оправда\w+[^.;]{0,60}", re.I),
+    re.compile(r"(?:\d+|\w+) суто\w* (?:административного )?ареста", re.I),
+    re.compile(r"штраф\w* в размере \d[\d\s,.]*(?:МРП|тенге|тг)", re.I),
+    re.compile(r"оштрафова\w+ на \d[\d\s,.]*(?:МРП|тенге|тг)", re.I),
+    re.compile(r"приговори\w+ к [^.;,]{3,80}", re.I),
+    re.compile(r"(?:\d+|\w+) (?:год\w*|лет) (?:лишения|ограничения) свободы", re.I),
+    re.compile(r"задерж\w+ на (?:\d+|несколько|два|три) час\w*", re.I),
+]
+_PERPETRATOR_KINDS = {"security_service", "police", "prosecutor", "local_government", "central_government", "penitentiary"}
+_CASE_KINDS = {"court_hearing", "verdict", "criminal_case", "pretrial_restriction", "administrative_arrest", "fine"}
+# Triggers that name a legal background rather than an act when they stand beside another act.
+_NOMINAL = {"criminal_case"}
+_NOUN_PHRASE = re.compile(r"criminal|уголовн", re.I)
+# Which acts an official named elsewhere in the story took part in, by descriptor.
+_OFFICIAL_KINDS = {
+    "judge": {"court_hearing", "verdict", "administrative_arrest", "fine", "pretrial_restriction"},
+    "deputy akim": {"assembly_restriction"},
+    "akim": {"assembly_restriction"},
+    "prosecutor": {"criminal_case", "court_hearing", "pretrial_restriction"},
+    "investigator": {"criminal_case", "interrogation", "search", "pretrial_restriction"},
+}
+
+
+@dataclass(slots=True)
+class Event:
+    """An event read from the text, with everything it points to."""
+
+    kind: str
+    date: date | None
+    precision: str
+    time: str | None
+    status: str
+    victims: list[Person]
+    section: int
+    explicit_date: bool
+    perpetrators: list[Person | Organization] = field(default_factory=list)
+    officials: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    articles: list[ArticleMention] = field(default_factory=list)
+    place: Place | None = None
+    outcome: str | None = None
+    summary: str = ""
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Story:
+    """What the current section has established so far."""
+
+    index: int = -1
+    subjects: list[Person] = field(default_factory=list)
+    last_victims: list[Person] = field(default_factory=list)
+    current_date: DateMention | None = None
+    place: Place | None = None
+
+
+def _inside(span_start: int, sent: Sentence) -> bool:
+    return sent.start <= span_start < sent.end
+
+
+def _find_triggers(text: str, lang: str) -> list[tuple[str, int, int]]:
+    found: list[tuple[str, int, int]] = []
+    for kind, by_lang in triggers().items():
+        rx = by_lang.get("ru" if lang in ("ru", "kk") else "en")
+        if rx is None:
+            continue
+        for m in rx.finditer(text):
+            found.append((kind, m.start(), m.end()))
+    # Overlapping triggers: the longer wording decides ("administrative arrest" over "arrest").
+    found.sort(key=lambda t: (t[1], -(t[2] - t[1])))
+    kept: list[tuple[str, int, int]] = []
+    for t in found:
+        if not any(t[1] < k[2] and k[1] < t[2] for k in kept):
+            kept.append(t)
+    return kept
+
+
+def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organizations: list[Organization],
+                places: list[Place], articles: list[ArticleMention], dates: list[DateMention]) -> list[Event]:
+    """Read every event of a document.
+
+    RETURNS (list[Event]): events in text order, one per act.
+    """
+    events: list[Event] = []
+    story = _Story()
+    last_explicit: date | None = doc.doc_date
+    for sent in layout.sentences:
+        if sent.section != story.index:
+            story = _open_story(layout, sent.section, persons, places)
+        s_text = doc.match[sent.start:sent.end]
+        s_persons = [p for p in persons if any(_inside(m.span.start, sent) for m in p.mentions)]
+        s_orgs = [o for o in organizations if any(_inside(m.start, sent) for m in o.mentions)]
+        s_dates = [d for d in dates if _inside(d.start, sent)]
+        s_articles = [a for a in articles if _inside(a.start, sent)]
+        s_places = [p for p in places if any(_inside(m.start, sent) for m in p.mentions)]
+        trig = _find_triggers(s_text, doc.language)
+        cond = _CONDITIONAL.search(s_text)
+        if cond and any(k == "pressure" and s < cond.start() for k, s, _ in trig):
+            trig = [t for t in trig if t[1] < cond.start() or t[0] == "pressure"]
+        bg = _BACKGROUND.search(s_text)
+        if bg and any(s < bg.start() for _, s, _ in trig):
+            trig = [t for t in trig if t[1] < bg.start()]
+        kinds_here = {k for k, _, _ in trig}
+        used_date: DateMention | None = None
+        for kind in dict.fromkeys(k for k, _, _ in trig):
+            pos = next(s for k, s, _ in trig if k == kind)
+            victims = [p for p in s_persons if not p.official]
+            if not victims:
+                victims = list(story.subjects or story.last_victims)
+            if not victims:
+                continue
+            dm = _date_for(kind, pos, s_dates, sent)
+            explicit = dm is not None
+            value: date | None
+            precision, time = "day", None
+            if dm is not None and dm.relative:
+                value = resolve_relative(dm, previous=story.current_date.value if story.current_date else last_explicit,
+                                         doc_date=doc.doc_date)
+            elif dm is not None:
+                value, precision, time = dm.value, dm.precision, dm.time
+            else:
+                value = None
+            ongoing = bool(_ONGOING.search(s_text)) or (dm is not None and dm.since)
+            trig_text = next(s_text[a:b] for k, a, b in trig if k == kind)
+            nominal = kind in _NOMINAL and bool(kinds_here - _NOMINAL) and bool(_NOUN_PHRASE.match(trig_text))
+            if value is None and not (ongoing or nominal):
+                if story.current_date is not None:
+                    cd = story.current_date
+                    value, precision = cd.value, cd.precision
+                else:
+                    value = doc.doc_date
+            if nominal:
+                value, explicit, ongoing, time = None, False, True, None
+            status = "happened"
+            if _SCHEDULED.search(s_text) or (value and doc.doc_date and value > doc.doc_date):
+                status = "scheduled"
+            elif ongoing:
+                status = "ongoing"
+            if nominal:
+                status = "ongoing"
+            event = _merge_or_add(events, kind, value, explicit, victims, sent.section)
+            if event is None:
+                event = Event(kind, value, precision, time, status, victims, sent.section, explicit)
+                events.append(event)
+            if dm is not None and not dm.relative:
+                used_date = dm
+            _attach(event, doc, sent, s_text, s_persons, s_orgs, s_articles, s_places, story)
+            story.last_victims = victims
+        opening = next((d for d in s_dates if d.start - sent.start < 25 and not d.relative), None)
+        if used_date or opening:
+            story.current_date = used_date or opening
+        explicit_dates = [d for d in s_dates if d.value]
+        if explicit_dates:
+            last_explicit = explicit_dates[-1].value
+    _attach_story_officials(events, persons, layout)
+    return events
+
+
+def _open_story(layout: Layout, index: int, persons: list[Person], places: list[Place]) -> _Story:
+    section = layout.sections[index]
+    story = _Story(index=index)
+    if section.header:
+        a, b = section.header
+        story.subjects = [p for p in persons if not p.official and any(a <= m.span.start < b for m in p.mentions)]
+        story.place = next((p for p in places if any(a <= m.start < b for m in p.mentions)), None)
+    return story
+
+
+def _date_for(kind: str, pos: int, s_dates: list[DateMention], sent: Sentence) -> DateMention | None:
+    rel_pos = [(d.start - sent.start, d) for d in s_dates]
+    before = [d for off, d in rel_pos if off < pos]
+    if before:
+        return before[-1]
+    # A date after the trigger belongs to the act only when it follows closely and is
+    # not the date of what was refused or threatened ("refused a rally on 1 May").
+    if kind in ("assembly_restriction", "pressure", "criminal_case"):
+        return None
+    after = [d for off, d in rel_pos if 0 <= off - pos < 60]
+    return after[0] if after else None
+
+
+def _merge_or_add(events: list[Event], kind: str, value: date | None, explicit: bool,
+                  victims: list[Person], section: int) -> Event | None:
+    ids = {id(v) for v in victims}
+    for ev in reversed(events):
+        if ev.kind != kind or not ids & {id(v) for v in ev.victims}:
+            continue
+        if ev.date == value or not explicit:
+            for v in victims:
+                if all(v is not w for w in ev.victims):
+                    ev.victims.append(v)
+            return ev
+    return None
+
+
+def _attach(event: Event, doc: Doc, sent: Sentence, s_text: str, s_persons: list[Person],
+            s_orgs: list[Organization], s_articles: list[ArticleMention], s_places: list[Place], story: _Story) -> None:
+    event.evidence.append(doc.span(sent.start, sent.end, "EVENT"))
+    if not event.summary:
+        event.summary = " ".join(doc.text[sent.start:sent.end].split())[:300]
+    for p in s_persons:
+        if p.official and all(p is not o for o in event.officials):
+            event.officials.append(p)
+    for o in s_orgs:
+        target = event.perpetrators if o.kind in _PERPETRATOR_KINDS else event.organizations
+        if all(o is not t for t in target):
+            target.append(o)
+    for a in s_articles:
+        if all((a.code, a.article, a.part) != (b.code, b.article, b.part) for b in event.articles):
+            event.articles.append(a)
+    if event.place is None:
+        cities = [p for p in s_places if p.entry["kind"] in ("city", "district")]
+        event.place = cities[0] if cities else story.place
+    if event.outcome is None:
+        for rx in _OUTCOMES:
+            m = rx.search(s_text)
+            if m:
+                event.outcome = " ".join(doc.text[sent.start + m.start():sent.start + m.end()].split()).rstrip(" ,")
+                break
+
+
+def _attach_story_officials(events: list[Event], persons: list[Person], layout: Layout) -> None:
+    """An official named on its own line ("Judge: PAZYLOV B.S.") took part in the story's acts of their office."""
+    for p in persons:
+        if not p.official:
+            continue
+        sections = {i for m in p.mentions for i, s in enumerate(layout.sections) if s.start <= m.span.start < s.end}
+        kinds = set().union(*(_OFFICIAL_KINDS.get(d, set()) for d in p.descriptors))
+        for ev in events:
+            if ev.section in sections and ev.kind in kinds and all(p is not o for o in ev.officials):
+                ev.officials.append(p)

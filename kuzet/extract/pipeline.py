@@ -1,0 +1,62 @@
+"""The reading pipeline: text in, a `kuzet.extraction/1` record out.
+
+Components run in a fixed order because each needs what the one before found:
+segmentation -> dates -> persons -> places (outside person names) ->
+organizations (named after places) -> law articles -> events (over all of them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from kuzet.extract.dates import find_dates
+from kuzet.extract.events import read_events
+from kuzet.extract.law_articles import find_articles
+from kuzet.extract.organizations import find_organizations
+from kuzet.extract.persons import find_persons
+from kuzet.extract.places import find_places
+from kuzet.extract.record import build_record
+from kuzet.lang.detect import detect_language
+from kuzet.text.decode import decode
+from kuzet.text.doc import Doc
+from kuzet.text.segment import segment
+
+
+def read_text(data: bytes, *, path: str | None = None) -> tuple[str, str]:
+    """Decode a document's bytes.
+
+    RETURNS (tuple[str, str]): the text and the sha256 of the bytes.
+    """
+    return decode(data, path=path), hashlib.sha256(data).hexdigest()
+
+
+def extract_record(text: str, *, path: str | None = None, sha256: str | None = None,
+                   doc_date: date | None = None) -> dict:
+    """Read one document into an extraction record.
+
+    text (str): the decoded document. path (str | None): reported as source.path.
+    sha256 (str | None): hash of the original bytes; of the UTF-8 text when not given.
+    doc_date (date | None): the document's date when its text states none.
+    RETURNS (dict): the record, valid against schema/extraction-1.schema.json.
+    """
+    if sha256 is None:
+        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    doc = Doc(text, path=path, sha256=sha256, language=detect_language(text))
+    layout = segment(doc.match)
+    head_end = layout.title[1] if layout.title else min(len(text), 300)
+    head_dates = [d for d in find_dates(doc.match[:head_end], default_year=None) if d.value and d.year_given]
+    doc.stated_date = head_dates[0].value if head_dates else None
+    doc.doc_date = doc.stated_date or doc_date
+    if layout.title:
+        doc.title = " ".join(text[layout.title[0]:layout.title[1]].split()) or None
+    dates = find_dates(doc.match, default_year=doc.doc_date.year if doc.doc_date else None)
+    persons = find_persons(doc, sentence_starts=[s.start for s in layout.sentences])
+    person_spans = [m.span for p in persons for m in p.mentions]
+    places = find_places(doc, exclude=person_spans)
+    organizations = find_organizations(doc, places=places, exclude=person_spans)
+    articles = find_articles(doc.match)
+    events = read_events(doc, layout, persons=persons, organizations=organizations, places=places,
+                         articles=articles, dates=dates)
+    return build_record(doc, persons=persons, organizations=organizations, places=places,
+                        articles=articles, events=events)

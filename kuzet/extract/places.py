@@ -1,0 +1,92 @@
+"""Places from the gazetteer: cities, regions, districts and the country.
+
+Russian case endings are stripped before lookup ("в Уральске" -> Уральск,
+"Мангистауской области" -> Мангистауская область); a court's district
+("Saryarka district", "Сарыаркинский районный суд") resolves to its city.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kuzet.resources import place_index
+from kuzet.text.doc import Doc, Span
+
+_CAND = re.compile(r"#?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’]*(?:-[\w'’]+)*(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’]*(?:-[\w'’]+)*){0,2}")
+_RU_REGION = re.compile(r"([А-ЯЁ][\w-]+?)(?:ая|ой|ую|ою)\s+област\w*")
+_EN_REGION = re.compile(r"([A-Z][\w-]+)\s+(?:[Rr]egion|[Oo]blast)\b")
+_EN_DISTRICT = re.compile(r"([A-Z][\w-]+)\s+[Dd]istrict\b")
+_RU_DISTRICT = re.compile(r"([А-ЯЁ][\w-]+?ск)(?:ий|ого|ому|им|ом)\s+(?:районн\w+|район\w*)")
+_RU_ENDINGS = ("е", "а", "у", "ом", "ой", "ы", "и", "ю")
+
+
+@dataclass(slots=True)
+class Place:
+    """A place of the gazetteer with its mentions in one document."""
+
+    entry: dict
+    mentions: list[Span] = field(default_factory=list)
+
+
+def _lookup(name: str) -> dict | None:
+    index = place_index()
+    key = name.lower().replace("ё", "е").lstrip("#")
+    hit = index.get(key)
+    if hit or not re.search(r"[а-я]", key):
+        return hit
+    for end in _RU_ENDINGS:
+        if key.endswith(end) and len(key) - len(end) >= 4:
+            stem = key[: -len(end)]
+            for cand in (stem, stem + "а", stem + "ь"):
+                if cand in index:
+                    return index[cand]
+    return None
+
+
+def find_places(doc: Doc, *, exclude: list[Span]) -> list[Place]:
+    """Gazetteer places mentioned in the document, outside the excluded spans (person names).
+
+    RETURNS (list[Place]): one entry per place, mentions in text order.
+    """
+    text = doc.match
+    found: list[tuple[int, int, dict]] = []
+
+    def add(start: int, end: int, entry: dict | None) -> None:
+        if entry is None or any(s.start < end and start < s.end for s in exclude):
+            return
+        if any(a < end and start < b for a, b, _ in found):
+            return
+        found.append((start, end, entry))
+
+    for m in _RU_REGION.finditer(text):
+        add(m.start(), m.end(), _lookup(m.group(1) + "ая область"))
+    for m in _EN_REGION.finditer(text):
+        entry = _lookup(m.group(1))
+        if entry and entry["kind"] == "region":
+            add(m.start(), m.end(), entry)
+    for rx in (_EN_DISTRICT, _RU_DISTRICT):
+        for m in rx.finditer(text):
+            key = m.group(1) + ("ий" if rx is _RU_DISTRICT else "")
+            entry = next((p for p in _districts() if key.lower() in (n.lower() for n in p["names"])), None)
+            add(m.start(), m.end(), entry)
+    for m in _CAND.finditer(text):
+        words = m.group().split()
+        # Longest sub-sequence first, so "Nur-Sultan" beats "Nur".
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            entry = _lookup(phrase)
+            if entry and entry["kind"] != "district":
+                start = m.start()
+                end = start + len(phrase) if text[start:start + len(phrase)] == phrase else m.end()
+                add(start, end, entry)
+                break
+    places: dict[str, Place] = {}
+    for start, end, entry in sorted(found, key=lambda f: f[0]):
+        key = entry["name"] + "|" + entry["kind"]
+        places.setdefault(key, Place(entry)).mentions.append(doc.span(start, end, "LOC"))
+    return list(places.values())
+
+
+def _districts() -> list[dict]:
+    return [p for p in place_index().values() if p["kind"] == "district"]

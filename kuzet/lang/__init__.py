@@ -1,0 +1,1 @@
+"""Language data and helpers: detection, transliteration, Russian morphology."""

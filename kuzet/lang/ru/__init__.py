@@ -1,0 +1,1 @@
+"""Russian: bringing names in any grammatical case back to the nominative."""

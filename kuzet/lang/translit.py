@@ -1,0 +1,74 @@
+"""Cyrillic (Russian and Kazakh) to Latin, and the name skeleton used to compare names.
+
+Two jobs: `to_latin` writes a Cyrillic name the way Kazakhstani passports and
+media usually do (Жакупова -> Zhakupova); `skeleton` folds a name in any script
+to a key in which spelling variants meet (Zhakupova, Zhaqypova, Жакупову,
+ZHAKUPOVA -> "jakupov"), so that resolution can compare across scripts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i",
+}
+_VOWELS = "aeiouy"
+
+
+def to_latin(text: str) -> str:
+    """Transliterate Cyrillic letters to Latin, keeping case and other characters.
+
+    RETURNS (str): e.g. "Алия Жақыпова" -> "Aliya Zhakypova".
+    """
+    out = []
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        lat = _LATIN.get(low)
+        if lat is None:
+            out.append(ch)
+            continue
+        # Word-initial е is "ye" in passports (Ердембек -> Yerdembek).
+        if low == "е" and (i == 0 or not text[i - 1].isalpha()):
+            lat = "ye"
+        if ch.isupper():
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            lat = lat.upper() if nxt.isupper() else lat.capitalize()
+        out.append(lat)
+    return "".join(out)
+
+
+_SKELETON_RULES = [
+    (re.compile(r"dzh|dj|zh|j"), "j"),
+    (re.compile(r"kh|q|h"), "k"),
+    (re.compile(r"ts"), "c"),
+    (re.compile(r"sch|shch"), "sh"),
+    (re.compile(r"^ye"), "e"),
+    (re.compile(r"yu"), "u"),
+    (re.compile(r"ya"), "a"),
+    (re.compile(r"w"), "u"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"(?<=[aeiou])i(?=[aeiou])"), ""),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+]
+# Gender- and case-neutral surname base: -ova/-ovu/-ovoi/-ovym -> -ov, likewise -ev, -in.
+_SURNAME_END = re.compile(r"(ov|ev|in|yn)(a|u|oi|oy|oj|om|ym|im|e|oju)$")
+
+
+def skeleton(name: str) -> str:
+    """Fold one name token to its spelling- and script-neutral key.
+
+    name (str): a token such as "ZHAKUPOVA", "Жакупову" or "Qaiyrbek".
+    RETURNS (str): lowercase ASCII key, e.g. "jakupov".
+    """
+    s = unicodedata.normalize("NFKD", to_latin(name.lower()))
+    s = "".join(c for c in s if c.isascii() and c.isalpha())
+    for rule, repl in _SKELETON_RULES:
+        s = rule.sub(repl, s)
+    s = _SURNAME_END.sub(r"\1", s)
+    return s

@@ -1,0 +1,1 @@
+"""Publishing: what Kuzet writes for people to read (summaries, bulletins, exports)."""

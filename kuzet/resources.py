@@ -1,0 +1,120 @@
+"""Language resources read once from `kuzet/data/` (gazetteers and tables are data, not code)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from kuzet.lang.translit import skeleton, to_latin
+
+
+def load(name: str) -> Any:
+    """Parse one JSON data file shipped in the `kuzet.data` package."""
+    return json.loads(resources.files("kuzet.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def law_table() -> dict[tuple[str, str], dict]:
+    """(code, article) -> the article's row with its titles."""
+    return {(a["code"], a["article"]): a for a in load("law_articles.json")["articles"]}
+
+
+@cache
+def places() -> list[dict]:
+    return list(load("places.json")["places"])
+
+
+@cache
+def place_index() -> dict[str, dict]:
+    """Lower-cased, folded place name -> place; larger places win a shared name."""
+    index: dict[str, dict] = {}
+    order = {"country": 0, "region": 1, "city": 2, "district": 3}
+    for p in sorted(places(), key=lambda p: (order[p["kind"]], -(p.get("population") or 0))):
+        for n in p["names"]:
+            index.setdefault(n.lower().replace("ё", "е"), p)
+    return index
+
+
+@cache
+def organizations() -> dict[str, Any]:
+    return dict(load("organizations.json"))
+
+
+@cache
+def descriptors() -> list[dict]:
+    return list(load("descriptors.json")["descriptors"])
+
+
+@cache
+def descriptor_pattern() -> tuple[re.Pattern[str], dict[str, dict]]:
+    """One regex of every descriptor phrase, and phrase -> descriptor row."""
+    phrases: dict[str, dict] = {}
+    for d in descriptors():
+        for p in [d["en"], *d.get("en_variants", []), *d["ru"]]:
+            phrases[p.lower()] = d
+    alts = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)", re.I), phrases
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    data = load("name_stopwords.json")
+    return frozenset(w.lower() for group in data["words"].values() for w in group)
+
+
+def _ru_given_forms(name: str, gender: str) -> set[str]:
+    low = name.lower()
+    forms = {low}
+    if low.endswith("ия"):
+        forms |= {low[:-1] + e for e in ("и", "ю", "ей", "ией")} | {low[:-2] + "ии", low[:-2] + "ию", low[:-2] + "ией"}
+    elif low.endswith("я"):
+        forms |= {low[:-1] + e for e in ("и", "е", "ю", "ей", "ёй")}
+    elif low.endswith("а"):
+        soft = low[-2:-1] in "гкхжшчщ"
+        forms |= {low[:-1] + e for e in (("и" if soft else "ы"), "е", "у", "ой", "ою")}
+    elif gender == "m":
+        if low.endswith(("й", "ь")):
+            forms |= {low[:-1] + e for e in ("я", "ю", "ем", "ём", "е")}
+        else:
+            instr = "ем" if low[-1] in "жшчщц" else "ом"
+            forms |= {low + e for e in ("а", "у", instr, "е")}
+    return forms
+
+
+@cache
+def given_names() -> dict[str, tuple[str, str]]:
+    """Any case form or Latin spelling of a known given name -> (nominative, gender m|f|u)."""
+    data = load("given_names.json")
+    out: dict[str, tuple[str, str]] = {}
+    genders: dict[str, set[str]] = {}
+    for gender in ("male", "female"):
+        for n in data[gender]:
+            genders.setdefault(n, set()).add(gender[0])
+    for n, gs in genders.items():
+        g = gs.pop() if len(gs) == 1 else "u"
+        for form in _ru_given_forms(n, g if g != "u" else "f"):
+            out.setdefault(form.replace("ё", "е"), (n, g))
+        latin = {to_latin(n)} | set(data["latin_extra"].get(n, []))
+        for lat in latin:
+            out.setdefault(lat.lower(), (lat, g))
+    return out
+
+
+@cache
+def given_skeletons() -> frozenset[str]:
+    return frozenset(skeleton(k) for k in given_names())
+
+
+@cache
+def triggers() -> dict[str, dict[str, re.Pattern[str]]]:
+    """Event kind -> language -> one compiled trigger regex."""
+    out: dict[str, dict[str, re.Pattern[str]]] = {}
+    for kind, langs in load("event_triggers.json")["kinds"].items():
+        out[kind] = {
+            lang: re.compile(r"(?<!\w)(?:" + "|".join(pats) + r")(?!\w)", re.I)
+            for lang, pats in langs.items()
+        }
+    return out

@@ -1,0 +1,1 @@
+"""Text in: decoding bytes, the Document/Span types, and segmentation."""
