@@ -28,6 +28,8 @@ _SCHEDULED = re.compile(r"\bwill\b|\bscheduled\b|\bis to be\b|\bare to be\b|\bto
 _ONGOING = re.compile(r"\b(?:is|are) being\b|\bha(?:s|ve) been (?:under|in|held|kept)\b|\bremains?\b|\bcontinues?\b|\bpersecute\b"
                       r"|\bнаходится\b|\bпродолжа\w+\b|\bпреследуют\b|\bоста[её]тся\b|\bдо сих пор\b", re.I)
 _CONDITIONAL = re.compile(r"\bif\b|\bwould\b|\botherwise\b|\bунless\b|\bесли\b|\bиначе\b|\bв противном случае\b|\bгрозил\w* (?:возбу|уголов)", re.I)
+_COUNTER = re.compile(r"\W*(?:in total|total|overall|altogether|всего|итого|в общей сложности|в целом)\b", re.I)
+_THREAT = re.compile(r"threat|угрож|угроз|intimidat|запуг", re.I)
 _BACKGROUND = re.compile(r"\bwhile\b|\buntil\b|\bpending\b|\bпока\b|\bдо окончания\b|\bна время\b|\bв ходе\b", re.I)
 _OUTCOMES = [
     re.compile(r"acquitted[^.;]{0,60}", re.I),
@@ -125,14 +127,18 @@ def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organization
     last_explicit: date | None = doc.doc_date
     for sent in layout.sentences:
         if sent.section != story.index:
-            story = _open_story(layout, sent.section, persons, places)
+            story = _open_story(layout, sent.section, persons, places, previous=story, first=sent)
         s_text = doc.match[sent.start:sent.end]
         s_persons = [p for p in persons if any(_inside(m.span.start, sent) for m in p.mentions)]
         s_orgs = [o for o in organizations if any(_inside(m.start, sent) for m in o.mentions)]
         s_dates = [d for d in dates if _inside(d.start, sent)]
         s_articles = [a for a in articles if _inside(a.start, sent)]
         s_places = [p for p in places if any(_inside(m.start, sent) for m in p.mentions)]
-        trig = _find_triggers(s_text, doc.language)
+        # "In total, 79 refusals in 22 cities" counts acts told elsewhere; it is not one.
+        trig = [] if _COUNTER.match(s_text) else _find_triggers(s_text, doc.language)
+        threat = next((s for k, s, e in trig if k == "pressure" and _THREAT.match(s_text, s)), None)
+        if threat is not None:
+            trig = [t for t in trig if t[1] <= threat or t[0] == "pressure"]
         cond = _CONDITIONAL.search(s_text)
         if cond and any(k == "pressure" and s < cond.start() for k, s, _ in trig):
             trig = [t for t in trig if t[1] < cond.start() or t[0] == "pressure"]
@@ -144,6 +150,8 @@ def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organization
         for kind in dict.fromkeys(k for k, _, _ in trig):
             pos = next(s for k, s, _ in trig if k == kind)
             victims = [p for p in s_persons if not p.official]
+            if not victims and s_text.rstrip().endswith(":"):
+                victims = _listed_after(layout, sent, persons)
             if not victims:
                 victims = list(story.subjects or story.last_victims)
             if not victims:
@@ -195,14 +203,34 @@ def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organization
     return events
 
 
-def _open_story(layout: Layout, index: int, persons: list[Person], places: list[Place]) -> _Story:
+def _open_story(layout: Layout, index: int, persons: list[Person], places: list[Place], *,
+                previous: _Story, first: Sentence) -> _Story:
     section = layout.sections[index]
     story = _Story(index=index)
+    names_someone = any(_inside(m.span.start, first) for p in persons for m in p.mentions)
+    if not section.header and not names_someone:
+        # A paragraph that names nobody goes on with the story before it ("He was released after 5 hours").
+        story.last_victims = list(previous.subjects or previous.last_victims)
+        story.current_date = previous.current_date
+        story.place = previous.place
     if section.header:
         a, b = section.header
         story.subjects = [p for p in persons if not p.official and any(a <= m.span.start < b for m in p.mentions)]
         story.place = next((p for p in places if any(a <= m.start < b for m in p.mentions)), None)
     return story
+
+
+def _listed_after(layout: Layout, sent: Sentence, persons: list[Person]) -> list[Person]:
+    """People of the list items that follow "... the following participants:"."""
+    found: list[Person] = []
+    for nxt in layout.sentences:
+        if nxt.start <= sent.start or nxt.section != sent.section:
+            continue
+        here = [p for p in persons if not p.official and any(_inside(m.span.start, nxt) for m in p.mentions)]
+        if not here:
+            break
+        found += [p for p in here if all(p is not f for f in found)]
+    return found
 
 
 def _date_for(kind: str, pos: int, s_dates: list[DateMention], sent: Sentence) -> DateMention | None:

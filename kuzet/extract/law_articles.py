@@ -21,10 +21,10 @@ _CODE = (r"(?:(?:of\s+)?(?:the\s+)?(?P<code>(?:RK\s+|Kazakh\s+|Republic of Kazak
          r"|УК(?:\s*РК)?|КоАП(?:\s*РК)?|Уголовного\s+кодекса|Уголовный\s+кодекс|Кодекса\s+об\s+административных\s+правонарушениях"
          r"|ҚК|ӘҚБтК|Қылмыстық\s+кодекс\w*))")
 _PATTERNS = [
-    # Article 405 Part 2 of the Criminal Code / ст. 405 ч. 2 УК РК
-    re.compile(rf"{_ARTICLE_WORD}\s*{_NUM}{_PART_AFTER}(?:\s*(?:\([^)]{{0,160}}\)|«[^»]{{0,200}}»))?(?:\s*,?\s*{_CODE})?"),
     # part 2 of article 174 / ч. 2 ст. 174 УК
     re.compile(rf"{_PART}\s+(?:of\s+)?{_ARTICLE_WORD}\s*{_NUM}(?:\s*,?\s*{_CODE})?", re.I),
+    # Article 405 Part 2 of the Criminal Code / ст. 405 ч. 2 УК РК
+    re.compile(rf"{_ARTICLE_WORD}\s*{_NUM}{_PART_AFTER}(?:\s*(?:\([^)]{{0,160}}\)|«[^»]{{0,200}}»))?(?:\s*,?\s*{_CODE})?"),
     # Kazakh: ҚК-нің 405-бабы 2-бөлігі
     re.compile(rf"(?:{_CODE}\S*\s+)?{_NUM}\s*-\s*бабы\w*(?:\s+(?P<part>\d{{1,2}})\s*-\s*бөлігі\w*)?"),
 ]

@@ -22,8 +22,8 @@ _RW = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+"
 _Q = r"[«\"“„](?P<q>[^«»\"“”„\n]{2,60})[»\"”“]"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("court", re.compile(rf"(?:[Ss]peciali[sz]ed\s+)?(?:[Ii]nter-?district\s+)?(?:[Aa]dministrative\s+|[Cc]riminal\s+)?[Cc]ourt\s+(?:No\.?\s?(?P<n>\d+)\s+)?of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>district|region|city))?")),
     ("court", re.compile(rf"(?P<place>{_W})\s+(?P<unit>[Dd]istrict|[Cc]ity|[Rr]egional|[Ii]nterdistrict)\s+[Cc]ourt(?:\s+No\.?\s?(?P<n>\d+))?")),
+    ("court", re.compile(rf"(?:[Ss]peciali[sz]ed\s+)?(?:[Ii]nter-?district\s+)?(?:[Aa]dministrative\s+|[Cc]riminal\s+)?[Cc]ourt\s+(?:No\.?\s?(?P<n>\d+)\s+)?of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>district|region|city))?")),
     ("court", re.compile(rf"(?P<adj>{_RW}ск)(?:ий|ого|ому|им|ом)\s+(?P<unit>районн|городск|областн|межрайонн)\w*\s+суд\w*(?:\s+№\s?(?P<n>\d+))?")),
     ("court", re.compile(rf"[Сс]уд\w*\s+№\s?(?P<n>\d+)\s+(?P<adj>{_RW}ск)(?:ого)\s+(?P<unit>район)\w*")),
     ("police", re.compile(rf"(?P<place>{_W})\s+(?P<unit>Regional|City|District)\s+Police\s+Department")),
@@ -33,7 +33,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("local_government", re.compile(rf"[Aa]kimat\s+of\s+(?:the\s+)?(?:city\s+of\s+)?(?P<place>{_W})(?:\s+(?P<unit>city|region|district))?")),
     ("local_government", re.compile(rf"(?P<place>{_W})\s+(?:(?P<unit>city|regional|district)\s+)?[Aa]kimat")),
     ("local_government", re.compile(rf"[Аа]кимат\w*\s+(?:(?:города|г\.)\s*(?P<place>{_RW})|(?P<adj>{_RW}ск)(?:ой|ая)\s+(?P<unit>област)\w*|(?P<place2>{_RW}))")),
-    ("local_government", re.compile(r"(?<![\w-])(?:[Aa]kimat|[Аа]кимат\w*)(?![\w-])")),
+    ("local_government", re.compile(r"(?<![\w-])(?:Akimat|Акимат\w*)(?![\w-])")),
     ("prosecutor", re.compile(rf"(?P<place>{_W})\s+(?:(?P<unit>Regional|City|District)\s+)?[Pp]rosecutor'?s'?\s+[Oo]ffice")),
     ("prosecutor", re.compile(rf"(?P<adj>{_RW}ск)(?:ой|ая|ую)\s+(?P<unit>районн|городск|областн)\w*\s+прокуратур\w*")),
     ("prosecutor", re.compile(rf"[Пп]рокуратур\w*\s+(?:(?:города|г\.)\s*(?P<place>{_RW})|(?P<adj>{_RW}ск)(?:ой)\s+(?P<unit>област)\w*)")),

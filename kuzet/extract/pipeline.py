@@ -8,6 +8,7 @@ organizations (named after places) -> law articles -> events (over all of them).
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from kuzet.extract.dates import find_dates
@@ -21,6 +22,9 @@ from kuzet.lang.detect import detect_language
 from kuzet.text.decode import decode
 from kuzet.text.doc import Doc
 from kuzet.text.segment import segment
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def read_text(data: bytes, *, path: str | None = None) -> tuple[str, str]:
@@ -44,13 +48,20 @@ def extract_record(text: str, *, path: str | None = None, sha256: str | None = N
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc = Doc(text, path=path, sha256=sha256, language=detect_language(text))
     layout = segment(doc.match)
-    head_end = layout.title[1] if layout.title else min(len(text), 300)
-    head_dates = [d for d in find_dates(doc.match[:head_end], default_year=None) if d.value and d.year_given]
-    doc.stated_date = head_dates[0].value if head_dates else None
+    title_end = layout.title[1] if layout.title else 0
+    head = [d for d in find_dates(doc.match[:max(title_end, 400)], default_year=None) if d.value and d.year_given]
+    in_title = [d for d in head if d.end <= title_end and d.precision == "day"]
+    doc.stated_date = (in_title or [d for d in head if d.precision == "day"] or [None])[0]
+    doc.stated_date = doc.stated_date.value if doc.stated_date else None
     doc.doc_date = doc.stated_date or doc_date
+    year = doc.doc_date.year if doc.doc_date else next((d.value.year for d in head if d.value), None)
+    if year is None:
+        # A digest titled "September 2021" dates its items "September 1".
+        m = _YEAR.search(doc.match[:max(title_end, 400)])
+        year = int(m.group()) if m else None
     if layout.title:
         doc.title = " ".join(text[layout.title[0]:layout.title[1]].split()) or None
-    dates = find_dates(doc.match, default_year=doc.doc_date.year if doc.doc_date else None)
+    dates = find_dates(doc.match, default_year=year)
     persons = find_persons(doc, sentence_starts=[s.start for s in layout.sentences])
     person_spans = [m.span for p in persons for m in p.mentions]
     places = find_places(doc, exclude=person_spans)

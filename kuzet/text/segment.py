@@ -130,7 +130,8 @@ def segment(text: str) -> Layout:
             header = (a, h_end)
             body_start = a + (m.end() if m else len(line))
         else:
-            body_start = a
+            bullet = _BULLET.match(line)
+            body_start = a + (bullet.end() if bullet else 0)
         if (a, b) == title:
             continue
         if header is not None and header[0] == a:
