@@ -26,7 +26,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(str, Enum):  # noqa: UP042 - Typer reads choices from a str Enum
     text = "text"
     json = "json"
     jsonl = "jsonl"

@@ -134,9 +134,7 @@ def _tokens(doc: Doc) -> list[Token]:
             t.role = "P"
         elif _is_surname_shaped(t):
             t.role = "S"
-        elif low.replace("ё", "е") in places and not t.caps:
-            t.role = "x"
-        elif t.caps and len(letters) <= 3:
+        elif low.replace("ё", "е") in places and not t.caps or t.caps and len(letters) <= 3:
             t.role = "x"
         else:
             t.role = "C"
@@ -186,13 +184,9 @@ def _parse_run(run: list[Token]) -> list[tuple[list[Token], dict[str, Token]]]:
             a, b = rest[0], rest[1]
             if a.role == "I" and (surn(b) or b.role == "C"):
                 parts = {"given": a, "surname": b}
-            elif surn(a) and b.role == "I":
+            elif surn(a) and b.role == "I" or caps[0] and not caps[1] and surn(a) and b.role in "GC":
                 parts = {"surname": a, "given": b}
-            elif caps[0] and not caps[1] and surn(a) and b.role in "GC":
-                parts = {"surname": a, "given": b}
-            elif caps[1] and not caps[0] and a.role in "GC" and surn(b):
-                parts = {"given": a, "surname": b}
-            elif a.role == "G" and b.role in "SC" and not (b.role == "C" and b.cyr and not a.cyr):
+            elif caps[1] and not caps[0] and a.role in "GC" and surn(b) or a.role == "G" and b.role in "SC" and not (b.role == "C" and b.cyr and not a.cyr):
                 parts = {"given": a, "surname": b}
             elif a.role == "S" and b.role == "G":
                 parts = {"surname": a, "given": b}

@@ -23,7 +23,6 @@ from kuzet.text.decode import decode
 from kuzet.text.doc import Doc
 from kuzet.text.segment import segment
 
-
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 

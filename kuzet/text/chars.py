@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 # Pairs of letters that look the same in Latin and Cyrillic.
-_CYR_TO_LAT = dict(zip("АВЕКМНОРСТХаеорсухіІ", "ABEKMHOPCTXaeopcyxiI"))
+_CYR_TO_LAT = dict(zip("АВЕКМНОРСТХаеорсухіІ", "ABEKMHOPCTXaeopcyxiI", strict=True))
 _LAT_TO_CYR = {v: k for k, v in _CYR_TO_LAT.items() if k not in "іІ"}
 _PUNCT = {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2019": "'", "\u2018": "'", "\u02bc": "'",
           "\u2011": "-", "\u2010": "-", "\u00ad": "-", "\u200b": " ", "\ufeff": " "}

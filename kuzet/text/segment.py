@@ -79,7 +79,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts.append(len(chunk))
     cuts = sorted(set(cuts))
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         seg = chunk[a:b]
         lead = len(seg) - len(seg.lstrip(" \t-—–•*·▪"))
         trail = len(seg.rstrip())

@@ -1,0 +1,5 @@
+"""`python -m kuzet` runs the command line."""
+
+from kuzet.cli import main
+
+main()

@@ -1,0 +1,158 @@
+"""Each reading component on the conventions real bulletins use, beyond the seed's wording."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kuzet.extract.dates import find_dates
+from kuzet.extract.law_articles import find_articles
+from kuzet.extract.pipeline import extract_record
+from kuzet.text.chars import fold_for_matching
+from kuzet.text.segment import segment
+
+
+def _record(text: str, **kw) -> dict:
+    return extract_record(text, **kw)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Article 405 Part 2 of the Criminal Code", ("criminal", "405", "2")),
+    ("under part 2 of article 174 of the Criminal Code", ("criminal", "174", "2")),
+    ("по ст. 488 ч. 6 КоАП РК", ("administrative", "488", "6")),
+    ("по признакам статьи 405 УК", ("criminal", "405", None)),
+    ("по ч. 1 ст. 274 УК РК", ("criminal", "274", "1")),
+    ("under Article 667 of the Code of Administrative Offences", ("administrative", "667", None)),
+    ("fined under Article 669", ("administrative", "669", None)),
+])
+def test_law_articles(text: str, expected: tuple) -> None:
+    found = find_articles(text)
+    assert [(a.code, a.article, a.part) for a in found] == [expected]
+
+
+def test_article_titles_come_from_the_table() -> None:
+    rec = _record("Он обвиняется по ч. 2 ст. 405 УК РК.")
+    assert rec["law_articles"][0]["title"].startswith("Организация и участие в деятельности")
+
+
+@pytest.mark.parametrize(("text", "value", "time"), [
+    ("On 21 April 2021 the court", date(2021, 4, 21), None),
+    ("21 апреля 2021 года суд", date(2021, 4, 21), None),
+    ("on 22 April 2021 at 15:40, a trial", date(2022 - 1, 4, 22), "15:40"),
+    ("September 1, Aktobe region", date(2021, 9, 1), None),
+    ("2021 жылғы 21 сәуірде сот", date(2021, 4, 21), None),
+    ("15.12.2020 задержан", date(2020, 12, 15), None),
+])
+def test_dates(text: str, value: date, time: str | None) -> None:
+    d = find_dates(text, default_year=2021)[0]
+    assert (d.value, d.time) == (value, time)
+
+
+def test_relative_dates_resolve_against_text_and_document() -> None:
+    text = ("Мониторинг за 8 апреля 2022 года\n\n— Вчера полиция задержала активиста Ерлана Сарсенова.\n"
+            "— Накануне у правозащитницы Асель Мукановой провели обыск.")
+    rec = _record(text)
+    by_kind = {e["kind"]: e["date"] for e in rec["events"]}
+    assert by_kind["detention"] == "2022-04-07"
+    assert by_kind["search"] == "2022-04-07"
+
+
+def test_date_option_dates_undated_documents() -> None:
+    rec = _record("Police detained activist Nurlan ABDRAKHMANOV in Aktobe.", doc_date=date(2021, 9, 30))
+    assert rec["source"]["date"] == "2021-09-30"
+    assert rec["events"][0]["date"] == "2021-09-30"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("activist Kuandyk KUMEKBAYEV was", "Kuandyk Kumekbayev"),
+    ("⚡#ZHAKUPOVA Aliya — trial", "Aliya Zhakupova"),
+    ("the picket of #YNTYMAKOVA was", "Yntymakova"),
+    ("activist Zhanna #YNTYMAKOVA was", "Zhanna Yntymakova"),
+    ("signed by BAYPAKOV A. yesterday", "A. Baypakov"),
+    ("Judge: PAZYLOV Bolat Seitovich.", "Bolat Seitovich Pazylov"),
+    ("суд приговорил Алию Жакупову к", "Алия Жакупова"),
+    ("задержали Ердембека Заркумканова у", "Ердембек Заркумканов"),
+    ("правозащитницу Шолпан Джанзакову вызвали", "Шолпан Джанзакова"),
+    ("угрожали Венере Мухамадияновой на", "Венера Мухамадиянова"),
+    ("судья Пазылов Болат Сеитович огласил", "Болат Сеитович Пазылов"),
+    ("blogger Dauren K\u0410IRBEKOV was", "Dauren Kairbekov"),
+])
+def test_person_conventions(text: str, name: str) -> None:
+    rec = _record(text)
+    assert [p["name"] for p in rec["persons"]] == [name]
+
+
+def test_one_person_across_spellings_and_descriptors() -> None:
+    text = ("⚡#ZHAKUPOVA Aliya — civil activist Alia ZHAKUPOVA was detained. Later Alia Zhakupova was released. "
+            "ZHAKUPOVA said she would appeal.")
+    rec = _record(text)
+    assert len(rec["persons"]) == 1
+    person = rec["persons"][0]
+    assert len(person["mentions"]) == 4
+    assert "civil activist" in person["descriptors"]
+
+
+def test_different_people_stay_apart() -> None:
+    rec = _record("Activists Aigul LESOVA and Aigul LEPESOVA were detained in Almaty.")
+    assert sorted(p["name"] for p in rec["persons"]) == ["Aigul Lepesova", "Aigul Lesova"]
+
+
+def test_quoted_movements_are_organizations_not_people() -> None:
+    rec = _record("Members of the movement «Oyan Qazaqstan» and the movement «Ак Жол Жастары» were detained.")
+    assert rec["persons"] == []
+    assert {o["name"] for o in rec["organizations"]} == {"Oyan, Qazaqstan", "Ак Жол Жастары"}
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("сотрудники КНБ пришли", "National Security Committee", "security_service"),
+    ("officers of the KNB came", "National Security Committee", "security_service"),
+    ("Сарыаркинский районный суд №2 рассмотрел", "Сарыаркинский районный суд №2", "court"),
+    ("в Сарыаркинском районном суде №2 рассмотрели", "Сарыаркинский районный суд №2", "court"),
+    ("Court No.2 of the Saryarka district held", "Court No.2 of the Saryarka district", "court"),
+    ("участники партии «Көше партиясы»", "Koshe Partiyasy", "banned_organization"),
+    ("supporters of DVK were", "Democratic Choice of Kazakhstan", "banned_organization"),
+    ("the Atyrau Regional Police Department said", "Atyrau Regional Police Department", "police"),
+    ("Департамент полиции Мангистауской области сообщил", "Департамент полиции Мангистауской области", "police"),
+])
+def test_organizations(text: str, name: str, kind: str) -> None:
+    rec = _record(text)
+    assert [(o["name"], o["kind"]) for o in rec["organizations"]] == [(name, kind)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("a rally in Nur-Sultan", "Astana"), ("митинг в Нур-Султане", "Astana"), ("in Uralsk", "Oral"),
+    ("в Уральске", "Oral"), ("#Aktau", "Aktau"), ("в Мангистауской области", "Mangystau Region"),
+    ("in Mangistau region", "Mangystau Region"), ("в Караганде", "Karagandy"), ("в Жанаозене", "Zhanaozen"),
+])
+def test_places(text: str, name: str) -> None:
+    rec = _record(text)
+    assert [p["name"] for p in rec["places"]] == [name]
+    assert rec["places"][0]["lat"] is not None
+
+
+def test_court_district_resolves_to_its_city() -> None:
+    rec = _record("a trial in Court No.2 of the Saryarka district")
+    place = rec["places"][0]
+    assert (place["kind"], place["city"]) == ("district", "Astana")
+
+
+@pytest.mark.parametrize(("text", "kind", "outcome"), [
+    ("— On 3 May 2021, the court sentenced activist Marat ZHYLKYBAYEV to 15 days of administrative arrest.",
+     "administrative_arrest", "15 days of administrative arrest"),
+    ("— 3 мая 2021 года суд оштрафовал активистку Динару Есенову на 50 МРП.", "fine", "50 МРП"),
+    ("— On 3 May 2021, the court acquitted activist Marat ZHYLKYBAYEV after reconciliation.", "verdict", "acquitted"),
+])
+def test_event_outcomes(text: str, kind: str, outcome: str) -> None:
+    rec = _record(text)
+    ev = next(e for e in rec["events"] if e["kind"] == kind)
+    assert ev["date"] == "2021-05-03"
+    assert ev["outcome"] is not None and outcome in ev["outcome"]
+
+
+def test_segmentation_handles_glued_items_and_missing_spaces() -> None:
+    text = "Title line\n— First item ends here.- Second item starts.Third sentence follows.\n✔#Aktau:UPD:⚡#DZHANZAKOVA Sholpan"
+    layout = segment(fold_for_matching(text))
+    sentences = [text[s.start:s.end] for s in layout.sentences]
+    assert sentences[:3] == ["First item ends here.", "Second item starts.", "Third sentence follows."]
+    assert layout.sections[-1].header is not None
