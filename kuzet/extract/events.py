@@ -10,6 +10,7 @@ its own is merged into the earlier event, so one act stays one event.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -124,15 +125,32 @@ def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organization
     events: list[Event] = []
     story = _Story()
     last_explicit: date | None = doc.doc_date
-    for sent in layout.sentences:
+    # Bucket every mention by sentence once, rather than scanning all mentions per sentence.
+    starts = [s.start for s in layout.sentences]
+
+    def bucket(items: list, offsets) -> dict[int, list]:
+        out: dict[int, list] = {}
+        for item in items:
+            for off in offsets(item):
+                i = bisect.bisect_right(starts, off) - 1
+                if i >= 0 and off < layout.sentences[i].end and item not in out.setdefault(i, []):
+                    out[i].append(item)
+        return out
+
+    by_person = bucket(persons, lambda p: [m.span.start for m in p.mentions])
+    by_org = bucket(organizations, lambda o: [m.start for m in o.mentions])
+    by_place = bucket(places, lambda p: [m.start for m in p.mentions])
+    by_date = bucket(dates, lambda d: [d.start])
+    by_article = bucket(articles, lambda a: [a.start])
+    for si, sent in enumerate(layout.sentences):
         if sent.section != story.index:
             story = _open_story(layout, sent.section, persons, places, previous=story, first=sent)
         s_text = doc.match[sent.start:sent.end]
-        s_persons = [p for p in persons if any(_inside(m.span.start, sent) for m in p.mentions)]
-        s_orgs = [o for o in organizations if any(_inside(m.start, sent) for m in o.mentions)]
-        s_dates = [d for d in dates if _inside(d.start, sent)]
-        s_articles = [a for a in articles if _inside(a.start, sent)]
-        s_places = [p for p in places if any(_inside(m.start, sent) for m in p.mentions)]
+        s_persons = sorted(by_person.get(si, []), key=persons.index)
+        s_orgs = by_org.get(si, [])
+        s_dates = sorted(by_date.get(si, []), key=lambda d: d.start)
+        s_articles = by_article.get(si, [])
+        s_places = by_place.get(si, [])
         # "In total, 79 refusals in 22 cities" counts acts told elsewhere; it is not one.
         trig = [] if _COUNTER.match(s_text) else _find_triggers(s_text, doc.language)
         threat = next((s for k, s, e in trig if k == "pressure" and _THREAT.match(s_text, s)), None)

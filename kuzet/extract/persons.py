@@ -10,6 +10,7 @@ because it starts a sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -308,7 +309,8 @@ def find_persons(doc: Doc, *, sentence_starts: list[int] | None = None) -> list[
         p.mentions.sort(key=lambda m: m.span.start)
         _settle_parts(p)
         for nm in p.mentions:
-            floor = max((s for s in starts if s <= nm.span.start), default=0)
+            i = bisect.bisect_right(starts, nm.span.start)
+            floor = starts[i - 1] if i else 0
             for desc, role in _descriptors(doc, nm.span, floor):
                 if desc not in p.descriptors:
                     p.descriptors.append(desc)
