@@ -67,7 +67,7 @@ def extract(paths: list[str], *, fmt: OutputFormat, doc_date: date | None, worke
         from concurrent.futures import ProcessPoolExecutor
 
         pool = ProcessPoolExecutor(max_workers=workers)
-        results = pool.map(_extract_one, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4) or 1)))
+        results = pool.map(_extract_one, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4))))
     else:
         pool = None
         results = map(_extract_one, jobs)

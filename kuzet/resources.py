@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from kuzet.lang.translit import skeleton, to_latin
+from kuzet.lang.translit import to_latin
 
 
 def load(name: str) -> Any:
@@ -101,11 +101,6 @@ def given_names() -> dict[str, tuple[str, str]]:
         for lat in latin:
             out.setdefault(lat.lower(), (lat, g))
     return out
-
-
-@cache
-def given_skeletons() -> frozenset[str]:
-    return frozenset(skeleton(k) for k in given_names())
 
 
 @cache

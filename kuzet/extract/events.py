@@ -133,8 +133,11 @@ def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organization
         for item in items:
             for off in offsets(item):
                 i = bisect.bisect_right(starts, off) - 1
-                if i >= 0 and off < layout.sentences[i].end and item not in out.setdefault(i, []):
-                    out[i].append(item)
+                if i < 0 or off >= layout.sentences[i].end:
+                    continue
+                here = out.setdefault(i, [])
+                if all(item is not h for h in here):
+                    here.append(item)
         return out
 
     by_person = bucket(persons, lambda p: [m.span.start for m in p.mentions])
@@ -146,9 +149,9 @@ def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organization
         if sent.section != story.index:
             story = _open_story(layout, sent.section, persons, places, previous=story, first=sent)
         s_text = doc.match[sent.start:sent.end]
-        s_persons = sorted(by_person.get(si, []), key=persons.index)
+        s_persons = by_person.get(si, [])
         s_orgs = by_org.get(si, [])
-        s_dates = sorted(by_date.get(si, []), key=lambda d: d.start)
+        s_dates = by_date.get(si, [])
         s_articles = by_article.get(si, [])
         s_places = by_place.get(si, [])
         # "In total, 79 refusals in 22 cities" counts acts told elsewhere; it is not one.

@@ -56,23 +56,16 @@ class Organization:
 
 @cache
 def _gazetteer() -> tuple[re.Pattern[str], dict[str, dict]]:
-    data = organizations()
     names: dict[str, dict] = {}
-    for org in data["organizations"]:
+    spelling: dict[str, str] = {}
+    for org in organizations()["organizations"]:
         for n in org["names"]:
             names[n.lower()] = org
+            spelling[n.lower()] = n
     alts = sorted(names, key=len, reverse=True)
     # Acronyms must match in capitals only ("NSC", not "nsc"); longer names in any case.
-    parts = [re.escape(a) if len(a) > 5 else "(?-i:" + re.escape(_orig(a, data)) + ")" for a in alts]
+    parts = [re.escape(a) if len(a) > 5 else "(?-i:" + re.escape(spelling[a]) + ")" for a in alts]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I), names
-
-
-def _orig(lower: str, data: dict) -> str:
-    for org in data["organizations"]:
-        for n in org["names"]:
-            if n.lower() == lower:
-                return n
-    return lower
 
 
 def _ru_place_name(adj: str) -> str:

@@ -163,6 +163,11 @@ def _runs(doc: Doc, tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
+def _surname_like(t: Token) -> bool:
+    """Surname-shaped, or an unknown word in capitals (monitors write surnames in capitals)."""
+    return t.role == "S" or (t.caps and t.role == "C" and len(t.text) >= 4)
+
+
 def _parse_run(run: list[Token]) -> list[tuple[list[Token], dict[str, Token]]]:
     """Split a run of capitalised tokens into name mentions with their parts."""
     out = []
@@ -173,13 +178,12 @@ def _parse_run(run: list[Token]) -> list[tuple[list[Token], dict[str, Token]]]:
         caps = [t.caps for t in rest[:3]]
         parts: dict[str, Token] | None = None
         n = 0
-        def surn(t: Token) -> bool:
-            return t.role == "S" or (t.caps and t.role == "C" and len(t.text) >= 4)
+        surn = _surname_like
         if len(rest) >= 3 and surn(rest[0]) and rest[1].role in "GC" and rest[2].role == "P":
             parts, n = {"surname": rest[0], "given": rest[1], "patronymic": rest[2]}, 3
         elif len(rest) >= 3 and rest[0].role in "GC" and rest[1].role == "P" and surn(rest[2]):
             parts, n = {"given": rest[0], "patronymic": rest[1], "surname": rest[2]}, 3
-        elif len(rest) >= 3 and roles[:3] in ("SII",) :
+        elif len(rest) >= 3 and roles == "SII":
             parts, n = {"surname": rest[0], "given": rest[1]}, 3
         elif len(rest) >= 2:
             a, b = rest[0], rest[1]

@@ -50,8 +50,8 @@ def extract_record(text: str, *, path: str | None = None, sha256: str | None = N
     title_end = layout.title[1] if layout.title else 0
     head = [d for d in find_dates(doc.match[:max(title_end, 400)], default_year=None) if d.value and d.year_given]
     in_title = [d for d in head if d.end <= title_end and d.precision == "day"]
-    doc.stated_date = (in_title or [d for d in head if d.precision == "day"] or [None])[0]
-    doc.stated_date = doc.stated_date.value if doc.stated_date else None
+    first = (in_title or [d for d in head if d.precision == "day"] or [None])[0]
+    doc.stated_date = first.value if first else None
     doc.doc_date = doc.stated_date or doc_date
     year = doc.doc_date.year if doc.doc_date else next((d.value.year for d in head if d.value), None)
     if year is None:
