@@ -30,29 +30,34 @@ _RU_MONTH = r"(?P<mon>январ[ьяе]|феврал[ьяе]|март[ае]?|а
 _KK_MONTH = r"(?P<mon>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_SINCE = r"(?P<since>[Ss]ince|[Ff]rom|[Сс]|[Сс]о)\s+"
+# "Since"/"from"/"с" before a date is looked for behind each match: an optional group at
+# the front of every pattern would be tried at every position of the text.
+_SINCE = re.compile(r"(?<!\w)(?:[Ss]ince|[Ff]rom|[Сс]о?)\s+$")
 _TIME = re.compile(r"\s*,?\s*(?:at|в|около|about|around|сағат)\s+(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dmy", re.compile(rf"(?:{_SINCE})?\b{_DAY}\s+{_EN_MONTH}(?:,?\s+{_YEAR})?\b")),
-    ("mdy", re.compile(rf"(?:{_SINCE})?\b{_EN_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
-    ("dmy_ru", re.compile(rf"(?:{_SINCE})?(?<![\w.]){_DAY}\s+{_RU_MONTH}(?:\s+{_YEAR}(?:\s*(?:года|год|г\.|г\b))?)?", re.I)),
+    ("dmy", re.compile(rf"\b{_DAY}\s+{_EN_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("mdy", re.compile(rf"\b{_EN_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("dmy_ru", re.compile(rf"(?<![\w.]){_DAY}\s+{_RU_MONTH}(?:\s+{_YEAR}(?:\s*(?:года|год|г\.|г\b))?)?", re.I)),
     ("kk", re.compile(rf"{_YEAR}\s*(?:жылғы|ж\.)\s+{_DAY}\s+{_KK_MONTH}", re.I)),
     ("dmy_kk", re.compile(rf"(?<![\w.]){_DAY}\s+{_KK_MONTH}(?:\s+{_YEAR})?", re.I)),
-    ("numeric", re.compile(rf"(?:{_SINCE})?(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.{_YEAR}(?![\d])")),
+    ("numeric", re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.{_YEAR}(?![\d])")),
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])")),
     ("month_en", re.compile(rf"\b(?:in|In|during|since|Since)\s+{_EN_MONTH}\s+{_YEAR}\b")),
     ("month_ru", re.compile(rf"(?:\b[вВ]|\b[Сс])\s+(?P<mon>январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[еяьй]?\s+{_YEAR}", re.I)),
 ]
-_RELATIVE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:on )?the same day\b|\bthat same day\b|\bв тот же день\b|\bв этот же день\b|\bв тот день\b|\bсол күні\b", re.I), "same"),
-    (re.compile(r"\bat the same time\b|\bтогда же\b|\bв то же время\b|\bодновременно\b|\bв это же время\b", re.I), "same"),
-    (re.compile(r"\byesterday\b|\bвчера\b|\bкеше\b", re.I), "yesterday"),
-    (re.compile(r"\bthe day before\b|\bнакануне\b", re.I), "day_before"),
-    (re.compile(r"\btoday\b|\bсегодня\b|\bбүгін\b", re.I), "today"),
-    (re.compile(r"\btomorrow\b|\bзавтра\b|\bертең\b", re.I), "tomorrow"),
-    (re.compile(r"\bthe (?:next|following) day\b|\bна следующий день\b|\bна другой день\b", re.I), "next_day"),
+_RELATIVE: list[tuple[str, str]] = [
+    (r"(?:on )?the same day|that same day|в тот же день|в этот же день|в тот день|сол күні", "same"),
+    (r"at the same time|тогда же|в то же время|одновременно|в это же время", "same"),
+    (r"yesterday|вчера|кеше", "yesterday"),
+    (r"the day before|накануне", "day_before"),
+    (r"today|сегодня|бүгін", "today"),
+    (r"tomorrow|завтра|ертең", "tomorrow"),
+    (r"the (?:next|following) day|на следующий день|на другой день", "next_day"),
 ]
+# One pass for all relative wordings, word boundaries checked once; group ri is _RELATIVE[i].
+_RELATIVE_ANY = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<r{i}>{rx})" for i, (rx, _) in enumerate(_RELATIVE)) + r")(?!\w)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +123,15 @@ def find_dates(text: str, *, default_year: int | None) -> list[DateMention]:
             if tm and int(tm["h"]) < 24:
                 time = f"{int(tm['h']):02d}:{tm['m']}"
                 end = tm.end()
-            found.append(DateMention(m.start(), end, value, precision, time, None, bool(gd.get("since")), bool(year_s)))
-    for pattern, rel in _RELATIVE:
-        for m in pattern.finditer(text):
-            if not any(m.start() < d.end and d.start < m.end() for d in found):
-                found.append(DateMention(m.start(), m.end(), None, "day", None, rel))
+            start = m.start()
+            since = _SINCE.search(text, max(0, start - 8), start)
+            if since:
+                start = since.start()
+            found.append(DateMention(start, end, value, precision, time, None, since is not None, bool(year_s)))
+    for m in _RELATIVE_ANY.finditer(text):
+        if not any(m.start() < d.end and d.start < m.end() for d in found):
+            rel = _RELATIVE[int(m.lastgroup[1:])][1]
+            found.append(DateMention(m.start(), m.end(), None, "day", None, rel))
     found.sort(key=lambda d: d.start)
     return found
 

@@ -24,14 +24,15 @@ from kuzet.resources import triggers
 from kuzet.text.doc import Doc, Span
 from kuzet.text.segment import Layout, Sentence
 
-_SCHEDULED = re.compile(r"\bwill\b|\bscheduled\b|\bis to be\b|\bare to be\b|\bto be held\b|\bupcoming\b|\bpostponed to\b"
-                        r"|\bсостоится\b|\bназначен\w*\b|\bбудет\b|\bпройд[её]т\b|\bпредстоит\b|\bотложен\w* на\b", re.I)
-_ONGOING = re.compile(r"\b(?:is|are) being\b|\bha(?:s|ve) been (?:under|in|held|kept)\b|\bremains?\b|\bcontinues?\b|\bpersecute\b"
-                      r"|\bнаходится\b|\bпродолжа\w+\b|\bпреследуют\b|\bоста[её]тся\b|\bдо сих пор\b", re.I)
-_CONDITIONAL = re.compile(r"\bif\b|\bwould\b|\botherwise\b|\bунless\b|\bесли\b|\bиначе\b|\bв противном случае\b|\bгрозил\w* (?:возбу|уголов)", re.I)
+# Word lists with the boundaries written once: one check per position, not one per word.
+_SCHEDULED = re.compile(r"\b(?:will|scheduled|is to be|are to be|to be held|upcoming|postponed to"
+                        r"|состоится|назначен\w*|будет|пройд[её]т|предстоит|отложен\w* на)\b", re.I)
+_ONGOING = re.compile(r"\b(?:(?:is|are) being|ha(?:s|ve) been (?:under|in|held|kept)|remains?|continues?|persecute"
+                      r"|находится|продолжа\w+|преследуют|оста[её]тся|до сих пор)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|would|otherwise|unless|если|иначе|в противном случае)\b|\bгрозил\w* (?:возбу|уголов)", re.I)
 _COUNTER = re.compile(r"\W*(?:in total|total|overall|altogether|всего|итого|в общей сложности|в целом)\b", re.I)
 _THREAT = re.compile(r"threat|угрож|угроз|intimidat|запуг", re.I)
-_BACKGROUND = re.compile(r"\bwhile\b|\buntil\b|\bpending\b|\bпока\b|\bдо окончания\b|\bна время\b|\bв ходе\b", re.I)
+_BACKGROUND = re.compile(r"\b(?:while|until|pending|пока|до окончания|на время|в ходе)\b", re.I)
 _OUTCOMES = [
     re.compile(r"acquitted[^.;]{0,60}", re.I),
     re.compile(r"(?:detained|held) for (?:\d+|an?|one|two|three|several) (?:hours?|days?)", re.I),
@@ -47,6 +48,8 @@ _OUTCOMES = [
     re.compile(r"(?:\d+|\w+) (?:год\w*|лет) (?:лишения|ограничения) свободы", re.I),
     re.compile(r"задерж\w+ на (?:\d+|несколько|два|три) час\w*", re.I),
 ]
+# Most sentences state no outcome: one pass over their union tells which to read closely.
+_ANY_OUTCOME = re.compile("|".join(f"(?:{rx.pattern})" for rx in _OUTCOMES), re.I)
 _PERPETRATOR_KINDS = {"security_service", "police", "prosecutor", "local_government", "central_government", "penitentiary"}
 _CASE_KINDS = {"court_hearing", "verdict", "criminal_case", "pretrial_restriction", "administrative_arrest", "fine"}
 # Triggers that name a legal background rather than an act when they stand beside another act.
@@ -100,19 +103,21 @@ def _inside(span_start: int, sent: Sentence) -> bool:
 
 
 def _find_triggers(text: str, lang: str) -> list[tuple[str, int, int]]:
-    found: list[tuple[str, int, int]] = []
-    for kind, by_lang in triggers().items():
-        rx = by_lang.get("ru" if lang in ("ru", "kk") else "en")
-        if rx is None:
-            continue
-        for m in rx.finditer(text):
-            found.append((kind, m.start(), m.end()))
-    # Overlapping triggers: the longer wording decides ("administrative arrest" over "arrest").
-    found.sort(key=lambda t: (t[1], -(t[2] - t[1])))
+    scanner, per_kind = triggers("ru" if lang in ("ru", "kk") else "en")
     kept: list[tuple[str, int, int]] = []
-    for t in found:
-        if not any(t[1] < k[2] and k[1] < t[2] for k in kept):
-            kept.append(t)
+    pos = 0
+    while (m := scanner.search(text, pos)) is not None:
+        start = m.start()
+        # Triggers of several kinds may start here: the longer wording decides
+        # ("administrative arrest" over "arrest"); the first kind wins a tie.
+        best: tuple[str, int, int] | None = None
+        for kind, rx in per_kind:
+            km = rx.match(text, start)
+            if km and (best is None or km.end() > best[2]):
+                best = (kind, start, km.end())
+        assert best is not None, "the scanner is the union of the kinds' triggers"
+        kept.append(best)
+        pos = best[2]
     return kept
 
 
@@ -298,7 +303,7 @@ def _attach(event: Event, doc: Doc, sent: Sentence, s_text: str, s_persons: list
     if event.place is None:
         cities = [p for p in s_places if p.entry["kind"] in ("city", "district")]
         event.place = cities[0] if cities else story.place
-    if event.outcome is None:
+    if event.outcome is None and _ANY_OUTCOME.search(s_text):
         for rx in _OUTCOMES:
             m = rx.search(s_text)
             if m:

@@ -22,12 +22,15 @@ _CODE = (r"(?:(?:of\s+)?(?:the\s+)?(?P<code>(?:RK\s+|Kazakh\s+|Republic of Kazak
          r"|ҚК|ӘҚБтК|Қылмыстық\s+кодекс\w*))")
 _PATTERNS = [
     # part 2 of article 174 / ч. 2 ст. 174 УК
-    re.compile(rf"{_PART}\s+(?:of\s+)?{_ARTICLE_WORD}\s*{_NUM}(?:\s*,?\s*{_CODE})?", re.I),
+    # (the lookahead lets the engine pass over positions no part word starts at)
+    re.compile(rf"(?=[pчбп]){_PART}\s+(?:of\s+)?{_ARTICLE_WORD}\s*{_NUM}(?:\s*,?\s*{_CODE})?", re.I),
     # Article 405 Part 2 of the Criminal Code / ст. 405 ч. 2 УК РК
     re.compile(rf"{_ARTICLE_WORD}\s*{_NUM}{_PART_AFTER}(?:\s*(?:\([^)]{{0,160}}\)|«[^»]{{0,200}}»))?(?:\s*,?\s*{_CODE})?"),
-    # Kazakh: ҚК-нің 405-бабы 2-бөлігі
-    re.compile(rf"(?:{_CODE}\S*\s+)?{_NUM}\s*-\s*бабы\w*(?:\s+(?P<part>\d{{1,2}})\s*-\s*бөлігі\w*)?"),
+    # Kazakh: ҚК-нің 405-бабы 2-бөлігі (the code before the number is read by _CODE_BEFORE)
+    re.compile(rf"(?<!\d){_NUM}\s*-\s*бабы\w*(?:\s+(?P<part>\d{{1,2}})\s*-\s*бөлігі\w*)?"),
 ]
+_NEXT_ARTICLE = re.compile(rf"(?<!\w){_ARTICLE_WORD}|{_PART}")
+_CODE_BEFORE = re.compile(rf"{_CODE}\S*\s+$")
 _CRIM = re.compile(r"crim|уголов|ук|қк|қылмыс|cc", re.I)
 _ADMIN = re.compile(r"admin|коап|cao|aoc|әқбтк|административ", re.I)
 
@@ -67,14 +70,20 @@ def find_articles(text: str) -> list[ArticleMention]:
             if any(m.start() < a.end and a.start < m.end() for a in out):
                 continue
             gd = m.groupdict()
+            start = m.start()
+            if pattern is _PATTERNS[2] and (before := _CODE_BEFORE.search(text, max(0, start - 60), start)):
+                start, gd["code"] = before.start(), before["code"]
             article = gd["num"]
             # The code is often named a few words after the parenthesised title.
-            context = text[m.end():m.end() + 40] + " " + text[max(0, m.start() - 25):m.start()]
+            # (up to the next article word: "..., ст. 488 КоАП" names the next one's code).
+            after = text[m.end():m.end() + 40]
+            after = after[:nxt.start()] if (nxt := _NEXT_ARTICLE.search(after)) else after
+            context = after + " " + text[max(0, start - 25):start]
             local = re.search(r"(?:of the\s+)?(?:[A-Z]\w+ )?(?:Code|кодекс)\w*|УК|КоАП", context)
             code = _code_of(gd.get("code"), local.group() if local else "", article)
             end = m.end()
-            while end > m.start() and text[end - 1] in " ,":
+            while end > start and text[end - 1] in " ,":
                 end -= 1
-            out.append(ArticleMention(m.start(), end, code, article, gd.get("part")))
+            out.append(ArticleMention(start, end, code, article, gd.get("part")))
     out.sort(key=lambda a: a.start)
     return out

@@ -23,7 +23,8 @@ _Q = r"[«\"“„](?P<q>[^«»\"“”„\n]{2,60})[»\"”“]"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("court", re.compile(rf"(?P<place>{_W})\s+(?P<unit>[Dd]istrict|[Cc]ity|[Rr]egional|[Ii]nterdistrict)\s+[Cc]ourt(?:\s+No\.?\s?(?P<n>\d+))?")),
-    ("court", re.compile(rf"(?:[Ss]peciali[sz]ed\s+)?(?:[Ii]nter-?district\s+)?(?:[Aa]dministrative\s+|[Cc]riminal\s+)?[Cc]ourt\s+(?:No\.?\s?(?P<n>\d+)\s+)?of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>district|region|city))?")),
+    # The lookahead lets the engine pass over positions no court name can start at.
+    ("court", re.compile(rf"(?=[SsIiAaCc])(?:[Ss]peciali[sz]ed\s+)?(?:[Ii]nter-?district\s+)?(?:[Aa]dministrative\s+|[Cc]riminal\s+)?[Cc]ourt\s+(?:No\.?\s?(?P<n>\d+)\s+)?of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>district|region|city))?")),
     ("court", re.compile(rf"(?P<adj>{_RW}ск)(?:ий|ого|ому|им|ом)\s+(?P<unit>районн|городск|областн|межрайонн)\w*\s+суд\w*(?:\s+№\s?(?P<n>\d+))?")),
     ("court", re.compile(rf"[Сс]уд\w*\s+№\s?(?P<n>\d+)\s+(?P<adj>{_RW}ск)(?:ого)\s+(?P<unit>район)\w*")),
     ("police", re.compile(rf"(?P<place>{_W})\s+(?P<unit>Regional|City|District)\s+Police\s+Department")),
@@ -37,8 +38,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("prosecutor", re.compile(rf"(?P<place>{_W})\s+(?:(?P<unit>Regional|City|District)\s+)?[Pp]rosecutor'?s'?\s+[Oo]ffice")),
     ("prosecutor", re.compile(rf"(?P<adj>{_RW}ск)(?:ой|ая|ую)\s+(?P<unit>районн|городск|областн)\w*\s+прокуратур\w*")),
     ("prosecutor", re.compile(rf"[Пп]рокуратур\w*\s+(?:(?:города|г\.)\s*(?P<place>{_RW})|(?P<adj>{_RW}ск)(?:ой)\s+(?P<unit>област)\w*)")),
-    ("quoted", re.compile(rf"(?P<noun>movement|party|organi[sz]ation|association|foundation|union|initiative|group|fund|NGO|public association|newspaper|publication|outlet|media outlet|channel|движени\w*|парти\w*|организаци\w*|объединени\w*|фонд\w*|союз\w*|инициатив\w*|групп\w*|ОО|РОО|издани\w*|газет\w*|телеканал\w*)\s+(?:of\s+)?(?:the\s+)?{_Q}", re.I)),
 ]
+# An unknown movement is a quoted name after a noun such as "movement": quotes are rare,
+# so they are found first and the noun is looked for just before each.
+_QUOTE = re.compile(_Q)
+_NOUN_BEFORE = re.compile(r"(?<!\w)(?P<noun>movement|party|organi[sz]ation|association|foundation|union|initiative|group|fund|NGO|public association|newspaper|publication|outlet|media outlet|channel|движени\w*|парти\w*|организаци\w*|объединени\w*|фонд\w*|союз\w*|инициатив\w*|групп\w*|ОО|РОО|издани\w*|газет\w*|телеканал\w*)\s+(?:of\s+)?(?:the\s+)?$", re.I)
 _NOUN_KIND = [
     (re.compile(r"part|парти", re.I), "political_party"),
     (re.compile(r"newspaper|publication|outlet|channel|издани|газет|телеканал", re.I), "media"),
@@ -65,7 +69,8 @@ def _gazetteer() -> tuple[re.Pattern[str], dict[str, dict]]:
     alts = sorted(names, key=len, reverse=True)
     # Acronyms must match in capitals only ("NSC", not "nsc"); longer names in any case.
     parts = [re.escape(a) if len(a) > 5 else "(?-i:" + re.escape(spelling[a]) + ")" for a in alts]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I), names
+    first = "".join(sorted({c for a in alts for c in (a[0].lower(), a[0].upper())}))
+    return re.compile(r"(?=[" + re.escape(first) + r"])(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I), names
 
 
 def _ru_place_name(adj: str) -> str:
@@ -149,17 +154,17 @@ def find_organizations(doc: Doc, *, places: list[Place], exclude: list[Span]) ->
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
             gd = m.groupdict()
-            if kind == "quoted":
-                q = gd["q"].strip()
-                if q.lower() in not_orgs:
-                    continue
-                org_kind = next((k for r, k in _NOUN_KIND if r.search(gd["noun"])), "civil_society")
-                qs = m.start("q")
-                add(qs - 1, qs + len(gd["q"]) + 1, q, org_kind)
-                continue
             name = _name_of(kind, gd, en or not re.search(r"[а-яА-Я]", m.group()), city_near(m.start()))
             if name:
                 add(m.start(), m.end(), name, kind)
+    for m in _QUOTE.finditer(text):
+        noun = _NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        q = m["q"].strip()
+        if noun is None or q.lower() in not_orgs:
+            continue
+        org_kind = next((k for r, k in _NOUN_KIND if r.search(noun["noun"])), "civil_society")
+        qs = m.start("q")
+        add(qs - 1, qs + len(m["q"]) + 1, q, org_kind)
     orgs: dict[str, Organization] = {}
     for start, end, name, kind in sorted(found):
         key = name.lower()

@@ -29,7 +29,10 @@ from kuzet.resources import descriptor_pattern, given_names, place_index, stopwo
 from kuzet.text.chars import is_cyrillic
 from kuzet.text.doc import Doc, Span
 
-_TOKEN = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яёәғқңөұүһі]\.(?:\s?[^\W\d_a-zа-яёәғқңөұүһі]\.)?|#?[^\W\d_]+(?:[-'][^\W\d_]+)*(?:'s?)?")
+# Only capitalised words can be part of a name, so only they become tokens (most words
+# of a text are skipped inside the regex engine); the lookbehinds keep "a-Zhanna" whole.
+_TOKEN = re.compile(r"(?<![^\W\d_])(?<![^\W\d_][-'])(?:[^\W\d_a-zа-яёәғқңөұүһі]\.(?:\s?[^\W\d_a-zа-яёәғқңөұүһі]\.)?"
+                    r"|#?[^\W\d_a-zа-яёәғқңөұүһі][^\W\d_]*(?:[-'][^\W\d_]+)*(?:'s?)?)")
 # Short quoted strings name movements, chats and nicknames («Femina Virtute», «Almas»), not persons.
 _QUOTED = re.compile(r"[«\"“„][^«»\"“”„\n]{1,60}[»\"”“]")
 _LAT_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|iev|ieva|in|ina|yn|yna|uly|uli|kyzy|qyzy|sky|skaya|skiy|enko|chuk)$", re.I)

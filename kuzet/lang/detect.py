@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
 _KAZAKH = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _KAZAKH_WORDS = re.compile(r"\b(?:және|жылғы|бойынша|туралы|сот|облысы|қаласы|деп|бұл|үшін)\b", re.I)
 
@@ -15,12 +17,8 @@ def detect_language(text: str) -> str:
     RETURNS (str): "en", "ru" or "kk".
     """
     sample = text[:20000]
-    cyr = lat = 0
-    for c in sample:
-        if "\u0400" <= c <= "\u04ff":
-            cyr += 1
-        elif c.isascii() and c.isalpha():
-            lat += 1
+    cyr = _CYRILLIC.subn("", sample)[1]
+    lat = _LATIN.subn("", sample)[1]
     if cyr <= lat:
         return "en"
     kaz_letters = len(_KAZAKH.findall(sample))

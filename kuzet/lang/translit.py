@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
@@ -60,6 +61,7 @@ _SKELETON_RULES = [
 _SURNAME_END = re.compile(r"(ov|ev|in|yn)(a|u|oi|oy|oj|om|ym|im|e|oju)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
     """Fold one name token to its spelling- and script-neutral key.
 

@@ -15,7 +15,10 @@ _CYR_TO_LAT = dict(zip("АВЕКМНОРСТХаеорсухіІ", "ABEKMHOPCTXa
 _LAT_TO_CYR = {v: k for k, v in _CYR_TO_LAT.items() if k not in "іІ"}
 _PUNCT = {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2019": "'", "\u2018": "'", "\u02bc": "'",
           "\u2011": "-", "\u2010": "-", "\u00ad": "-", "\u200b": " ", "\ufeff": " "}
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_PUNCT_TABLE = str.maketrans(_PUNCT)
+# Only words that mix Latin and Cyrillic letters need folding; the lookaheads let the
+# regex engine skip every other word without a Python call.
+_MIXED_WORD = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]*?[A-Za-z])(?=[^\W\d_]*?[\u0400-\u04ff])[^\W\d_]+")
 
 
 def _is_cyr(ch: str) -> bool:
@@ -39,8 +42,8 @@ def fold_for_matching(text: str) -> str:
     text (str): the original text.
     RETURNS (str): a string of exactly the same length.
     """
-    text = "".join(_PUNCT.get(c, c) for c in text)
-    folded = _WORD.sub(lambda m: _fold_word(m.group()), text)
+    text = text.translate(_PUNCT_TABLE)
+    folded = _MIXED_WORD.sub(lambda m: _fold_word(m.group()), text)
     assert len(folded) == len(text)
     return folded
 

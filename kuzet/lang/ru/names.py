@@ -10,7 +10,7 @@ does not know.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kuzet.resources import given_names
 
@@ -35,6 +35,7 @@ def _title(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
+@lru_cache(maxsize=1 << 14)
 def given_nominative(token: str) -> tuple[str, str, bool]:
     """Nominative of a given name, its gender (m|f|u) and whether the token was inflected.
 
