@@ -35,7 +35,17 @@ def place_index() -> dict[str, dict]:
     for p in sorted(places(), key=lambda p: (order[p["kind"]], -(p.get("population") or 0))):
         for n in p["names"]:
             index.setdefault(n.lower().replace("ё", "е"), p)
+            # Kazakh spellings meet the Russian ones ("Жаңаөзен" -> "жанаозен").
+            index.setdefault(fold_kazakh(n.lower().replace("ё", "е")), p)
     return index
+
+
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
+
+
+def fold_kazakh(text: str) -> str:
+    """Kazakh-only letters to their Russian neighbours, as Russian spelling of Kazakh names does."""
+    return text.translate(_KAZAKH_TO_RUSSIAN)
 
 
 @cache
@@ -109,13 +119,15 @@ def _word_regex(patterns: list[str]) -> re.Pattern[str]:
 
 @cache
 def triggers(lang: str) -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
-    """Event triggers of one language (en|ru): one regex over all kinds, and one per kind.
+    """Event triggers of one language (en|ru|kk): one regex over all kinds, and one per kind.
 
     The regex over all kinds finds where a trigger starts in a single pass (a union
     with the word-boundary checks written once runs twice as fast as the kinds one by
     one); the per-kind ones then say which kinds match there.
     """
-    kinds = load("event_triggers.json")["kinds"]
-    per_kind = [(kind, _word_regex(langs[lang])) for kind, langs in kinds.items() if lang in langs]
-    union = _word_regex([p for langs in kinds.values() for p in langs.get(lang, [])])
+    # Kazakh texts quote Russian terms ("уголовное дело"), so they are read with both lists.
+    read = ("kk", "ru") if lang == "kk" else (lang,)
+    kinds = {kind: [p for lg in read for p in langs.get(lg, [])] for kind, langs in load("event_triggers.json")["kinds"].items()}
+    per_kind = [(kind, _word_regex(pats)) for kind, pats in kinds.items() if pats]
+    union = _word_regex([p for pats in kinds.values() for p in pats])
     return union, per_kind

@@ -26,7 +26,8 @@ from kuzet.text.segment import Layout, Sentence
 
 # Word lists with the boundaries written once: one check per position, not one per word.
 _SCHEDULED = re.compile(r"\b(?:will|scheduled|is to be|are to be|to be held|upcoming|postponed to"
-                        r"|состоится|назначен\w*|будет|пройд[её]т|предстоит|отложен\w* на)\b", re.I)
+                        r"|состоится|назначен\w*|будет|пройд[её]т|предстоит|отложен\w* на"
+                        r"|өтеді|қарайды|болады|белгіленген|тағайындалған)\b", re.I)
 _ONGOING = re.compile(r"\b(?:(?:is|are) being|ha(?:s|ve) been (?:under|in|held|kept)|remains?|continues?|persecute"
                       r"|находится|продолжа\w+|преследуют|оста[её]тся|до сих пор)\b", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|would|otherwise|unless|если|иначе|в противном случае)\b|\bгрозил\w* (?:возбу|уголов)", re.I)
@@ -103,7 +104,7 @@ def _inside(span_start: int, sent: Sentence) -> bool:
 
 
 def _find_triggers(text: str, lang: str) -> list[tuple[str, int, int]]:
-    scanner, per_kind = triggers("ru" if lang in ("ru", "kk") else "en")
+    scanner, per_kind = triggers(lang if lang in ("en", "kk") else "ru")
     kept: list[tuple[str, int, int]] = []
     pos = 0
     while (m := scanner.search(text, pos)) is not None:

@@ -27,6 +27,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("court", re.compile(rf"(?=[SsIiAaCc])(?:[Ss]peciali[sz]ed\s+)?(?:[Ii]nter-?district\s+)?(?:[Aa]dministrative\s+|[Cc]riminal\s+)?[Cc]ourt\s+(?:No\.?\s?(?P<n>\d+)\s+)?of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>district|region|city))?")),
     ("court", re.compile(rf"(?P<adj>{_RW}ск)(?:ий|ого|ому|им|ом)\s+(?P<unit>районн|городск|областн|межрайонн)\w*\s+суд\w*(?:\s+№\s?(?P<n>\d+))?")),
     ("court", re.compile(rf"[Сс]уд\w*\s+№\s?(?P<n>\d+)\s+(?P<adj>{_RW}ск)(?:ого)\s+(?P<unit>район)\w*")),
+    # Kazakh: "Орал қалалық сотында" -> "Орал қалалық соты"
+    ("court", re.compile(rf"(?P<kkplace>{_RW})\s+(?P<kkunit>қалалық|аудандық|облыстық|ауданаралық)\s+сот\w*")),
     ("police", re.compile(rf"(?P<place>{_W})\s+(?P<unit>Regional|City|District)\s+Police\s+Department")),
     ("police", re.compile(rf"Police\s+Department\s+of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>[Rr]egion|city|district))?")),
     ("police", re.compile(rf"[Дд]епартамент\w*\s+полиции\s+(?:(?P<adj>{_RW}ск)(?:ой|ая)\s+(?P<unit>област)\w*|(?:г\.|города)\s*(?P<place>{_RW}))")),
@@ -83,6 +85,8 @@ def _name_of(kind: str, gd: dict, en: bool, context_city: str | None) -> str | N
     adj = gd.get("adj")
     unit = (gd.get("unit") or "").lower()
     if kind == "court":
+        if gd.get("kkunit"):
+            return f"{gd['kkplace']} {gd['kkunit']} соты"
         if en:
             if unit in ("district", "city", "regional", "interdistrict", "region") and n:
                 return f"Court No.{n} of the {place} {'district' if unit == 'district' else unit}"

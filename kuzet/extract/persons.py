@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kuzet.lang.kk.names import strip_case
 from kuzet.lang.ru.names import (
     KAZ_INVARIANT,
     PATRONYMIC_RE,
@@ -23,6 +24,7 @@ from kuzet.lang.ru.names import (
     patronymic_nominative,
     surname_gender,
     surname_nominative,
+    title_case,
 )
 from kuzet.lang.translit import skeleton
 from kuzet.resources import descriptor_pattern, given_names, place_index, stopwords
@@ -104,7 +106,17 @@ def _is_patronymic(t: Token) -> bool:
     return bool(_LAT_PATRONYMIC.search(t.text)) and len(t.text) > 6
 
 
+def _is_name_word(t: Token, names: dict) -> bool:
+    return t.text.lower().replace("ё", "е") in names or _is_surname_shaped(t)
+
+
+def _kazakh_base(t: Token, names: dict) -> str:
+    """The token without a Kazakh case ending ("Сапаровты" -> "Сапаров") when the rest is a name."""
+    return strip_case(t.text, lambda b: _is_name_word(Token(t.start, t.start + len(b), b, False, False, t.caps, True), names))
+
+
 def _tokens(doc: Doc) -> list[Token]:
+    kazakh = doc.language == "kk"
     stops = stopwords()
     places = place_index()
     names = given_names()
@@ -127,6 +139,9 @@ def _tokens(doc: Doc) -> list[Token]:
         initial = raw.endswith(".")
         letters = raw.replace("-", "").replace("'", "")
         t = Token(start, end, raw, hashtag, initial, letters.isupper() and len(letters) > 1, is_cyrillic(raw))
+        if kazakh and t.cyr and not initial and not _is_name_word(t, names):
+            raw = _kazakh_base(t, names)
+            t.text, t.end = raw, start + len(raw)
         low = raw.lower()
         if initial:
             t.role = "I"
@@ -219,10 +234,19 @@ def _parse_run(run: list[Token]) -> list[tuple[list[Token], dict[str, Token]]]:
     return out
 
 
-def _normalise(parts: dict[str, Token]) -> tuple[str | None, str | None, str | None, str]:
+def _normalise(parts: dict[str, Token], kazakh: bool = False) -> tuple[str | None, str | None, str | None, str]:
     given_t, sur_t, pat_t = parts.get("given"), parts.get("surname"), parts.get("patronymic")
     gender = "u"
     given = surname = patronymic = None
+    if kazakh:
+        # Kazakh names are nominative once the case ending is cut (see _tokens); Russian
+        # morphology would misread them ("Гүлнар" as a plural genitive of "Гүлнара").
+        given = (given_t.text if given_t.initial else title_case(given_t.text)) if given_t else None
+        surname = title_case(sur_t.text) if sur_t else None
+        patronymic = pat_t.text if pat_t else None
+        known = given_names().get(given.lower()) if given else None
+        gender = known[1] if known else surname_gender(surname) if surname else "u"
+        return surname, given, patronymic, gender
     if given_t:
         if given_t.initial:
             given = given_t.text.replace(" ", "")
@@ -287,7 +311,7 @@ def find_persons(doc: Doc, *, sentence_starts: list[int] | None = None) -> list[
     mentions: list[tuple[NameMention, dict[str, Token]]] = []
     for run in _runs(doc, _tokens(doc)):
         for toks, parts in _parse_run(run):
-            surname, given, patronymic, gender = _normalise(parts)
+            surname, given, patronymic, gender = _normalise(parts, doc.language == "kk")
             span = doc.span(toks[0].start - (1 if toks[0].hashtag else 0), toks[-1].end, "PER")
             nm = NameMention(span, surname, given, patronymic, toks[0].cyr, link_only="link" in parts)
             mentions.append((nm, {"gender": gender}))  # type: ignore[dict-item]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kuzet.resources import place_index
+from kuzet.resources import fold_kazakh, place_index
 from kuzet.text.doc import Doc, Span
 
 _CAND = re.compile(r"#?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’]*(?:-[\w'’]+)*(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’]*(?:-[\w'’]+)*){0,2}")
@@ -19,6 +19,9 @@ _EN_REGION = re.compile(r"([A-Z][\w-]+)\s+(?:[Rr]egion|[Oo]blast)\b")
 _EN_DISTRICT = re.compile(r"([A-Z][\w-]+)\s+[Dd]istrict\b")
 _RU_DISTRICT = re.compile(r"([А-ЯЁ][\w-]+?ск)(?:ий|ого|ому|им|ом)\s+(?:районн\w+|район\w*)")
 _RU_ENDINGS = ("е", "а", "у", "ом", "ой", "ы", "и", "ю")
+# Kazakh case endings with the Kazakh letters folded (see fold_kazakh), longest first.
+_KK_ENDINGS = ("ндагы", "дагы", "тагы", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "нын", "нин", "дын",
+               "дин", "тын", "тин", "да", "де", "та", "те", "га", "ге", "ка", "ке", "ны", "ни", "ды", "ди", "ты", "ти")
 
 
 @dataclass(slots=True)
@@ -29,12 +32,20 @@ class Place:
     mentions: list[Span] = field(default_factory=list)
 
 
-def _lookup(name: str) -> dict | None:
+def _lookup(name: str, kazakh: bool = False) -> dict | None:
     index = place_index()
     key = name.lower().replace("ё", "е").lstrip("#")
     hit = index.get(key)
-    if hit or not re.search(r"[а-я]", key):
+    if hit or not re.search(r"[а-яәғқңөұүһі]", key):
         return hit
+    key = fold_kazakh(key)
+    if hit := index.get(key):
+        return hit
+    if kazakh:
+        # A Kazakh case ending glued to the name: "Ақтауда", "Оралдың".
+        for end in _KK_ENDINGS:
+            if key.endswith(end) and len(key) - len(end) >= 3 and key[: -len(end)] in index:
+                return index[key[: -len(end)]]
     for end in _RU_ENDINGS:
         if key.endswith(end) and len(key) - len(end) >= 4:
             stem = key[: -len(end)]
@@ -50,6 +61,7 @@ def find_places(doc: Doc, *, exclude: list[Span]) -> list[Place]:
     RETURNS (list[Place]): one entry per place, mentions in text order.
     """
     text = doc.match
+    kazakh = doc.language == "kk"
     found: list[tuple[int, int, dict]] = []
 
     def add(start: int, end: int, entry: dict | None) -> None:
@@ -71,16 +83,18 @@ def find_places(doc: Doc, *, exclude: list[Span]) -> list[Place]:
             entry = next((p for p in _districts() if key.lower() in (n.lower() for n in p["names"])), None)
             add(m.start(), m.end(), entry)
     for m in _CAND.finditer(text):
-        words = m.group().split()
-        # Longest sub-sequence first, so "Nur-Sultan" beats "Nur".
-        for n in range(len(words), 0, -1):
-            phrase = " ".join(words[:n])
-            entry = _lookup(phrase)
-            if entry and entry["kind"] != "district":
-                start = m.start()
-                end = start + len(phrase) if text[start:start + len(phrase)] == phrase else m.end()
-                add(start, end, entry)
-                break
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m.group())]
+        i = 0
+        while i < len(words):
+            # Longest sequence first, so "Nur-Sultan" beats "Nur"; any word may start one ("In Aktobe").
+            for n in range(len(words) - i, 0, -1):
+                entry = _lookup(" ".join(text[a:b] for a, b in words[i:i + n]), kazakh)
+                if entry and entry["kind"] != "district":
+                    add(words[i][0], words[i + n - 1][1], entry)
+                    i += n
+                    break
+            else:
+                i += 1
     places: dict[str, Place] = {}
     for start, end, entry in sorted(found, key=lambda f: f[0]):
         key = entry["name"] + "|" + entry["kind"]

@@ -25,10 +25,17 @@ def _record(text: str, **kw) -> dict:
     ("по ч. 1 ст. 274 УК РК", ("criminal", "274", "1")),
     ("under Article 667 of the Code of Administrative Offences", ("administrative", "667", None)),
     ("fined under Article 669", ("administrative", "669", None)),
+    ("ҚР ҚК-нің 405-бабы 2-бөлігі бойынша", ("criminal", "405", "2")),
+    ("ӘҚБтК-нің 488-бабы 6-бөлігі бойынша", ("administrative", "488", "6")),
 ])
 def test_law_articles(text: str, expected: tuple) -> None:
     found = find_articles(text)
     assert [(a.code, a.article, a.part) for a in found] == [expected]
+
+
+def test_code_named_after_an_article_belongs_to_the_next_one() -> None:
+    found = find_articles("under part 2 of article 174, and ст. 488 ч. 6 КоАП РК")
+    assert [(a.code, a.article) for a in found] == [("criminal", "174"), ("administrative", "488")]
 
 
 def test_article_titles_come_from_the_table() -> None:
@@ -124,11 +131,33 @@ def test_organizations(text: str, name: str, kind: str) -> None:
     ("a rally in Nur-Sultan", "Astana"), ("митинг в Нур-Султане", "Astana"), ("in Uralsk", "Oral"),
     ("в Уральске", "Oral"), ("#Aktau", "Aktau"), ("в Мангистауской области", "Mangystau Region"),
     ("in Mangistau region", "Mangystau Region"), ("в Караганде", "Karagandy"), ("в Жанаозене", "Zhanaozen"),
+    ("Yesterday In Aktobe police", "Aktobe"), ("Кеше Жаңаөзен қаласында", "Zhanaozen"),
 ])
 def test_places(text: str, name: str) -> None:
     rec = _record(text)
     assert [p["name"] for p in rec["places"]] == [name]
     assert rec["places"][0]["lat"] is not None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Белсенді Ерлан Сапаровты полиция ұстады.", "Ерлан Сапаров"),
+    ("Белсенді Гүлнар Оспанованың үйінде тінту жүргізді.", "Гүлнар Оспанова"),
+    ("Судья Мұрат Төлегеновке айыппұл салды.", "Мұрат Төлегенов"),
+])
+def test_kazakh_case_endings_are_cut_from_names(text: str, name: str) -> None:
+    rec = _record(text + " Бұл туралы облысы және қаласы үшін хабарланды.")
+    assert rec["source"]["language"] == "kk"
+    person = rec["persons"][0]
+    # The mention stops before the case ending, so its span is the name itself.
+    assert person["name"] == person["mentions"][0]["text"] == name
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ақтауда белсенді ұсталды. Бұл туралы облысы және қаласы үшін", "Aktau"),
+    ("Оралдың соты шешті. Бұл туралы облысы және қаласы үшін", "Oral"),
+])
+def test_kazakh_case_endings_are_cut_from_places(text: str, place: str) -> None:
+    assert [p["name"] for p in _record(text)["places"]] == [place]
 
 
 def test_court_district_resolves_to_its_city() -> None:

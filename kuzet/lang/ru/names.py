@@ -31,7 +31,8 @@ def _morph():  # noqa: ANN202 - pymorphy3 has no type hints
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-def _title(word: str) -> str:
+def title_case(word: str) -> str:
+    """"алия-нур" -> "Алия-Нур": each hyphenated part capitalised."""
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
@@ -50,12 +51,12 @@ def given_nominative(token: str) -> tuple[str, str, bool]:
     for parse in _morph().parse(low):
         if "Name" in parse.tag and parse.score > 0.1:
             gender = "f" if "femn" in parse.tag else "m" if "masc" in parse.tag else "u"
-            return _title(parse.normal_form), gender, parse.normal_form != low
+            return title_case(parse.normal_form), gender, parse.normal_form != low
     if low.endswith("а") and _MALE_GIVEN_END.search(low[:-1]):
-        return _title(low[:-1]), "m", True
+        return title_case(low[:-1]), "m", True
     if low.endswith("у") and _MALE_GIVEN_END.search(low[:-1]):
-        return _title(low[:-1]), "m", True
-    return _title(token), "u", False
+        return title_case(low[:-1]), "m", True
+    return title_case(token), "u", False
 
 
 def surname_gender(token: str) -> str:
@@ -76,25 +77,25 @@ def surname_nominative(token: str, gender: str) -> str:
     """
     low = token.lower().replace("ё", "е") if "ё" not in token.lower()[-3:] else token.lower()
     if KAZ_INVARIANT.search(low):
-        return _title(token)
+        return title_case(token)
     m = SURNAME_RE.match(low)
     if not m:
-        return _title(token)
+        return title_case(token)
     if gender == "u":
         gender = surname_gender(token)
         if gender == "u":
             gender = "f" if (m["end"] == "а" or m["adjend"] == "ая") else "m"
     if m["base"]:
-        return _title(m["base"] + ("а" if gender == "f" else ""))
-    return _title(m["adj"] + ("ая" if gender == "f" else "ий"))
+        return title_case(m["base"] + ("а" if gender == "f" else ""))
+    return title_case(m["adj"] + ("ая" if gender == "f" else "ий"))
 
 
 def patronymic_nominative(token: str, gender: str) -> str:
     """Nominative of a patronymic: "Сеитовича" -> "Сеитович", "Ивановной" -> "Ивановна"."""
     m = PATRONYMIC_RE.match(token.lower())
     if not m:
-        return _title(token)
+        return title_case(token)
     base = m["base"]
     if base.endswith(("овн", "евн", "ичн")):
-        return _title(base + "а")
-    return _title(base)
+        return title_case(base + "а")
+    return title_case(base)
