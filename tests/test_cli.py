@@ -46,10 +46,11 @@ def test_json_list_and_jsonl(tmp_path) -> None:
 
 def test_stdin_and_date_option() -> None:
     proc = run_kuzet("extract", "-f", "json", "--date", "2021-09-30", "-",
-                     stdin=b"Police detained activist Nurlan ABDRAKHMANOV in Aktobe.")
+                     stdin=b"Yesterday police detained activist Nurlan ABDRAKHMANOV in Aktobe.")
     rec = json.loads(proc.stdout)[0]
     assert rec["source"]["path"] is None
-    assert rec["events"][0]["date"] == "2021-09-30"
+    assert rec["source"]["date"] == "2021-09-30"
+    assert rec["events"][0]["date"] == "2021-09-29"
 
 
 def test_bad_date_option() -> None:

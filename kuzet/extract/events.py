@@ -201,7 +201,7 @@ def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organization
                     cd = story.current_date
                     value, precision = cd.value, cd.precision
                 else:
-                    value = doc.doc_date
+                    value = None  # the spec: null when the text gives none
             if nominal:
                 value, explicit, ongoing, time = None, False, True, None
             status = "happened"

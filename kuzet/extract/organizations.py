@@ -24,7 +24,7 @@ _Q = r"[«\"“„](?P<q>[^«»\"“”„\n]{2,60})[»\"”“]"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("court", re.compile(rf"(?P<place>{_W})\s+(?P<unit>[Dd]istrict|[Cc]ity|[Rr]egional|[Ii]nterdistrict)\s+[Cc]ourt(?:\s+No\.?\s?(?P<n>\d+))?")),
     # The lookahead lets the engine pass over positions no court name can start at.
-    ("court", re.compile(rf"(?=[SsIiAaCc])(?:[Ss]peciali[sz]ed\s+)?(?:[Ii]nter-?district\s+)?(?:[Aa]dministrative\s+|[Cc]riminal\s+)?[Cc]ourt\s+(?:No\.?\s?(?P<n>\d+)\s+)?of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>district|region|city))?")),
+    ("court", re.compile(rf"(?=[SsIiAaCc])(?P<pre>(?:[Ss]peciali[sz]ed\s+)?(?:[Ii]nter-?district\s+)?(?:[Aa]dministrative\s+|[Cc]riminal\s+)?)[Cc]ourt\s+(?:No\.?\s?(?P<n>\d+)\s+)?of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>district|region|city))?")),
     ("court", re.compile(rf"(?P<adj>{_RW}ск)(?:ий|ого|ому|им|ом)\s+(?P<unit>районн|городск|областн|межрайонн)\w*\s+суд\w*(?:\s+№\s?(?P<n>\d+))?")),
     ("court", re.compile(rf"[Сс]уд\w*\s+№\s?(?P<n>\d+)\s+(?P<adj>{_RW}ск)(?:ого)\s+(?P<unit>район)\w*")),
     # Kazakh: "Орал қалалық сотында" -> "Орал қалалық соты"
@@ -88,6 +88,9 @@ def _name_of(kind: str, gd: dict, en: bool, context_city: str | None) -> str | N
         if gd.get("kkunit"):
             return f"{gd['kkplace']} {gd['kkunit']} соты"
         if en:
+            if gd.get("pre"):
+                # "specialized administrative court of Kokshetau": the court's own kind is part of its name.
+                return " ".join(w[:1].upper() + w[1:].lower() for w in gd["pre"].split()) + f" Court of {place}"
             if unit in ("district", "city", "regional", "interdistrict", "region") and n:
                 return f"Court No.{n} of the {place} {'district' if unit == 'district' else unit}"
             return f"{place} {unit.capitalize() + ' ' if unit else ''}Court" + (f" No.{n}" if n else "")

@@ -1,8 +1,8 @@
 """The reading pipeline: text in, a `kuzet.extraction/1` record out.
 
 Components run in a fixed order because each needs what the one before found:
-segmentation -> dates -> persons -> places (outside person names) ->
-organizations (named after places) -> law articles -> events (over all of them).
+segmentation -> dates -> persons -> law articles -> places (outside names and articles) ->
+organizations (named after places) -> events (over all of them).
 """
 
 from __future__ import annotations
@@ -62,10 +62,11 @@ def extract_record(text: str, *, path: str | None = None, sha256: str | None = N
         doc.title = " ".join(text[layout.title[0]:layout.title[1]].split()) or None
     dates = find_dates(doc.match, default_year=year)
     persons = find_persons(doc, sentence_starts=[s.start for s in layout.sentences])
-    person_spans = [m.span for p in persons for m in p.mentions]
-    places = find_places(doc, exclude=person_spans)
-    organizations = find_organizations(doc, places=places, exclude=person_spans)
     articles = find_articles(doc.match)
+    # "УК РК" inside an article mention names the code, not the country.
+    taken = [m.span for p in persons for m in p.mentions] + [doc.span(a.start, a.end, "LAW") for a in articles]
+    places = find_places(doc, exclude=taken)
+    organizations = find_organizations(doc, places=places, exclude=taken)
     events = read_events(doc, layout, persons=persons, organizations=organizations, places=places,
                          articles=articles, dates=dates)
     return build_record(doc, persons=persons, organizations=organizations, places=places,

@@ -66,9 +66,18 @@ def test_relative_dates_resolve_against_text_and_document() -> None:
 
 
 def test_date_option_dates_undated_documents() -> None:
-    rec = _record("Police detained activist Nurlan ABDRAKHMANOV in Aktobe.", doc_date=date(2021, 9, 30))
+    rec = _record("Yesterday police detained activist Nurlan ABDRAKHMANOV in Aktobe. On September 1 he was fined.",
+                  doc_date=date(2021, 9, 30))
     assert rec["source"]["date"] == "2021-09-30"
-    assert rec["events"][0]["date"] == "2021-09-30"
+    assert {e["kind"]: e["date"] for e in rec["events"]} == {"detention": "2021-09-29", "fine": "2021-09-01"}
+
+
+def test_an_act_the_text_does_not_date_has_no_date() -> None:
+    """The spec: an event's date is null when the text gives none, whatever the document's date."""
+    rec = _record("Monitoring, 3 November 2022\n\n— The Taraz City Court sentenced activist Arman SEITOV to 2 years "
+                  "of restricted freedom.")
+    assert rec["source"]["date"] == "2022-11-03"
+    assert [(e["kind"], e["date"]) for e in rec["events"]] == [("verdict", None)]
 
 
 @pytest.mark.parametrize(("text", "name"), [
