@@ -116,6 +116,216 @@ def extract_cli(
     raise typer.Exit(code)
 
 
+DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite file or a postgresql:// URL (default: $KUZET_DATABASE_URL, else ~/.local/share/kuzet/kuzet.db).")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people; json for scripts (the data the web desk shows, with ids and sources).")]
+ActorOption = Annotated[str | None, typer.Option("--actor", help="Who is deciding (recorded with the change); default $KUZET_USER or your login.")]
+
+
+def _fail(command: str, err: KuzetError) -> typer.Exit:
+    print(f"kuzet {command}: {err}", file=sys.stderr)
+    return typer.Exit(1)
+
+
+def _open(db: str | None):  # noqa: ANN202 - kuzet.store.db.Database, imported lazily
+    from kuzet.store.db import open_database
+
+    return open_database(db)
+
+
+def _emit(data: object, fmt: OutputFormat, render) -> None:  # noqa: ANN001 - a renderer from publish.listing
+    if fmt is OutputFormat.text:
+        print(render(data))
+    else:
+        print(json.dumps(data, ensure_ascii=False, indent=None if fmt is OutputFormat.jsonl else 1))
+
+
+def _actor(actor: str | None) -> str:
+    import getpass
+    import os
+
+    return actor or os.environ.get("KUZET_USER") or getpass.getuser()
+
+
+db_app = typer.Typer(help="The case database's schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade_cli(db: DbOption = None) -> None:
+    """Bring the database schema to this Kuzet's newest migration (needed on PostgreSQL after an update)."""
+    from kuzet.store.db import open_database
+
+    try:
+        database = open_database(db, auto_upgrade=True)
+    except KuzetError as err:
+        raise _fail("db upgrade", err) from None
+    print(f"database at schema {database.url.split('://')[0]}: up to date")
+
+
+@app.command("ingest")
+def ingest_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .docx .pdf), directories (read recursively) and Telegram Desktop exports (result.json).")],
+    doc_date: Annotated[str | None, typer.Option("--date", help="Date (YYYY-MM-DD) of documents whose text states none.")] = None,
+    db: DbOption = None,
+    max_mb: Annotated[float, typer.Option("--max-size", help="Refuse documents larger than this many MB.")] = 10.0,
+    fmt: FormatOption = OutputFormat.text,
+) -> None:
+    """Store documents with what Kuzet read in them, linked to the persons and cases already known."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from kuzet.ingest.run import ingest
+
+    try:
+        when = _parse_date(doc_date)
+        database = _open(db)
+    except KuzetError as err:
+        raise _fail("ingest", err) from None
+    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("", total=None)
+        report = ingest(database, paths, doc_date=when, max_mb=max_mb,
+                        progress=lambda path: bar.update(task, advance=1, description=path[-40:]))
+    for line in report.failed:
+        print(f"kuzet ingest: {line}", file=sys.stderr)
+    summary = {"stored": len(report.stored), "skipped": len(report.skipped), "failed": len(report.failed)}
+    if fmt is OutputFormat.text:
+        print(f"stored {summary['stored']}, skipped {summary['skipped']} (already stored), failed {summary['failed']}")
+    else:
+        print(json.dumps({**summary, "documents": report.stored, "errors": report.failed}, ensure_ascii=False))
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command("persons")
+def persons_cli(top: Annotated[int | None, typer.Option("--top", help="Only the N people with most events.")] = None,
+                db: DbOption = None, fmt: FormatOption = OutputFormat.text) -> None:
+    """People with their number of events and latest status."""
+    from kuzet.publish import listing
+    from kuzet.store import queries
+
+    try:
+        with _open(db).session() as s:
+            _emit(queries.persons(s, top=top), fmt, listing.persons)
+    except KuzetError as err:
+        raise _fail("persons", err) from None
+
+
+@app.command("person")
+def person_cli(
+    args: Annotated[list[str], typer.Argument(help="NAME_OR_ID shows a dossier; `merge KEEP OTHER` joins two persons; `split ID` undoes the latest merge into ID (or, with --document, moves that document's reading to a new person).")],
+    document: Annotated[int | None, typer.Option("--document", help="For split: the document whose mentions are someone else.")] = None,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.text, actor: ActorOption = None,
+) -> None:
+    """A person's dossier: every spelling, descriptors, cases and a timeline with the source of each line."""
+    from kuzet.publish import listing
+    from kuzet.resolve import curation
+    from kuzet.store import queries
+
+    try:
+        with _open(db).session() as s:
+            if args[0] == "merge" and len(args) == 3:
+                keep, other = queries.find_person(s, args[1]), queries.find_person(s, args[2])
+                curation.merge(s, keep, other, actor=_actor(actor))
+                _emit(queries.dossier(s, keep), fmt, listing.dossier)
+            elif args[0] == "split" and len(args) == 2:
+                new = curation.split(s, queries.find_person(s, args[1]), actor=_actor(actor), document=document)
+                _emit(queries.dossier(s, new), fmt, listing.dossier)
+            elif args[0] in ("merge", "split"):
+                raise typer.BadParameter("use `person merge KEEP OTHER` or `person split ID`")
+            else:
+                _emit(queries.dossier(s, queries.find_person(s, " ".join(args))), fmt, listing.dossier)
+    except KuzetError as err:
+        raise _fail("person", err) from None
+
+
+@app.command("events")
+def events_cli(
+    kind: Annotated[str | None, typer.Option("--kind", help="Event kind, e.g. detention (see spec/vocabulary.md).")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="A city or region, in any spelling.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    article: Annotated[str | None, typer.Option("--article", help="Article number, or number-part: 405 or 405-2.")] = None,
+    person: Annotated[str | None, typer.Option("--person", help="A person's name or id.")] = None,
+    organization: Annotated[str | None, typer.Option("--organization", help="Part of an organization's name.")] = None,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.text,
+) -> None:
+    """Events matching every filter given, by date."""
+    from kuzet.publish import listing
+    from kuzet.store import queries
+
+    try:
+        with _open(db).session() as s:
+            rows = queries.events(s, kind=kind, place=place, since=_parse_date(since), until=_parse_date(until),
+                                  article=article, person=person, organization=organization)
+            _emit(rows, fmt, listing.events)
+    except KuzetError as err:
+        raise _fail("events", err) from None
+
+
+@app.command("search")
+def search_cli(
+    query: Annotated[str, typer.Argument(help="Words to find, in Latin or Cyrillic (each as a word start).")],
+    kind: Annotated[str | None, typer.Option("--kind", help="Only events of this kind.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.text,
+) -> None:
+    """Full text over documents and events, with snippets."""
+    from kuzet.publish import listing
+    from kuzet.store import queries
+
+    try:
+        with _open(db).session() as s:
+            _emit(queries.full_text(s, query, kind=kind, since=_parse_date(since), until=_parse_date(until)), fmt, listing.hits)
+    except KuzetError as err:
+        raise _fail("search", err) from None
+
+
+@app.command("hearings")
+def hearings_cli(
+    upcoming: Annotated[bool, typer.Option("--upcoming/--all", help="Only hearings from today on (default), or all.")] = True,
+    today: Annotated[str | None, typer.Option("--today", help="Count 'upcoming' from this date instead of today.")] = None,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.text,
+) -> None:
+    """Scheduled court hearings, soonest first."""
+    from kuzet.publish import listing
+    from kuzet.store import queries
+
+    try:
+        day = _parse_date(today) or date.today()
+        with _open(db).session() as s:
+            _emit(queries.hearings(s, today=day, upcoming=upcoming), fmt, listing.events)
+    except KuzetError as err:
+        raise _fail("hearings", err) from None
+
+
+@app.command("review")
+def review_cli(
+    keep_apart: Annotated[int | None, typer.Option("--keep-apart", help="Decide review item N: two different people.")] = None,
+    merge: Annotated[int | None, typer.Option("--merge", help="Decide review item N: one person (merged).")] = None,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.text, actor: ActorOption = None,
+) -> None:
+    """What the machine was not sure of: possible same-person pairs, best first."""
+    from kuzet.publish import listing
+    from kuzet.resolve import curation
+    from kuzet.store import queries
+    from kuzet.store.models import ReviewItem
+
+    try:
+        with _open(db).session() as s:
+            if keep_apart is not None:
+                curation.keep_apart(s, keep_apart, actor=_actor(actor))
+            if merge is not None:
+                item = s.get(ReviewItem, merge)
+                if item is None:
+                    from kuzet.errors import NotFoundInDatabaseError
+
+                    raise NotFoundInDatabaseError(f"no review item {merge}")
+                curation.merge(s, item.a_id, item.b_id, actor=_actor(actor))
+            _emit(queries.review(s), fmt, listing.review)
+    except KuzetError as err:
+        raise _fail("review", err) from None
+
+
 @app.command("version")
 def version_cli() -> None:
     """Print Kuzet's version and the record schema it writes."""

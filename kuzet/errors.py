@@ -63,3 +63,24 @@ class InvalidDateError(KuzetError):
     """A date given on the command line is not an ISO date."""
 
     code = "E007"
+
+
+class DatabaseError(KuzetError):
+    """The database cannot be opened or is at an older schema."""
+
+    code = "E008"
+    status = 503
+
+
+class UnsupportedFormatError(KuzetError):
+    """A file Kuzet cannot ingest (its type, or its structure)."""
+
+    code = "E009"
+    status = 415
+
+
+class NotFoundInDatabaseError(KuzetError):
+    """No person, event or document answers to what was asked."""
+
+    code = "E010"
+    status = 404

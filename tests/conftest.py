@@ -54,3 +54,20 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip("shared/seed is not beside the repo")
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    from tests.postgres import PostgresServer
+
+    server = PostgresServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """An empty case database on each engine: a SQLite file, and a database on a real PostgreSQL 15."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'kuzet.db'}"
+    return request.getfixturevalue("postgres_server").new_database()

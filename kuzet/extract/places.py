@@ -32,7 +32,8 @@ class Place:
     mentions: list[Span] = field(default_factory=list)
 
 
-def _lookup(name: str, kazakh: bool = False) -> dict | None:
+def lookup(name: str, kazakh: bool = False) -> dict | None:
+    """The gazetteer entry a place name (any spelling, script or case form) stands for."""
     index = place_index()
     key = name.lower().replace("ё", "е").lstrip("#")
     hit = index.get(key)
@@ -72,9 +73,9 @@ def find_places(doc: Doc, *, exclude: list[Span]) -> list[Place]:
         found.append((start, end, entry))
 
     for m in _RU_REGION.finditer(text):
-        add(m.start(), m.end(), _lookup(m.group(1) + "ая область"))
+        add(m.start(), m.end(), lookup(m.group(1) + "ая область"))
     for m in _EN_REGION.finditer(text):
-        entry = _lookup(m.group(1))
+        entry = lookup(m.group(1))
         if entry and entry["kind"] == "region":
             add(m.start(), m.end(), entry)
     for rx in (_EN_DISTRICT, _RU_DISTRICT):
@@ -88,7 +89,7 @@ def find_places(doc: Doc, *, exclude: list[Span]) -> list[Place]:
         while i < len(words):
             # Longest sequence first, so "Nur-Sultan" beats "Nur"; any word may start one ("In Aktobe").
             for n in range(len(words) - i, 0, -1):
-                entry = _lookup(" ".join(text[a:b] for a, b in words[i:i + n]), kazakh)
+                entry = lookup(" ".join(text[a:b] for a, b in words[i:i + n]), kazakh)
                 if entry and entry["kind"] != "district":
                     add(words[i][0], words[i + n - 1][1], entry)
                     i += n

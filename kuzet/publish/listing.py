@@ -1,0 +1,64 @@
+"""Plain-text renderings of the desk's listings and dossiers, for the terminal."""
+
+from __future__ import annotations
+
+
+def _names(items: list[dict]) -> str:
+    return ", ".join(i["name"] for i in items)
+
+
+def event_line(e: dict) -> str:
+    arts = ", ".join(("CC" if a["code"] == "criminal" else "CAO") + f" {a['article']}" + (f"-{a['part']}" if a["part"] else "")
+                     for a in e["law_articles"])
+    bits = [f"{e['date'] or 'undated':10}", f"#{e['id']}", e["kind"]]
+    if e["victims"]:
+        bits.append(_names(e["victims"]))
+    extra = [x for x in (e["place"], arts, e["outcome"], e["status"] if e["status"] != "happened" else None) if x]
+    if e["officials"]:
+        extra.append("officials: " + _names(e["officials"]))
+    if e["perpetrators"]:
+        extra.append("by " + _names(e["perpetrators"]))
+    return " ".join(bits) + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def persons(rows: list[dict]) -> str:
+    return "\n".join(f"{r['id']:>5}  {r['name']:<40} {r['events']:>3} events  {r['status'] or ''}"
+                     + (f" (latest {r['latest']})" if r["latest"] else "") for r in rows)
+
+
+def dossier(d: dict) -> str:
+    lines = [f"{d['name']}  (person #{d['id']})"]
+    lines.append("Names: " + "; ".join(f"{n['name']} [{n['script']}]" for n in d["names"]))
+    if d["descriptors"]:
+        lines.append("Described as: " + ", ".join(d["descriptors"]))
+    if d["affiliations"]:
+        lines.append("Affiliations: " + ", ".join(d["affiliations"]))
+    for c in d["cases"]:
+        lines.append(f"\nCase #{c['id']} ({c['code']}): {c['status']}" + (f", {', '.join(c['articles'])}" if c["articles"] else ""))
+        for label in ("court", "judge", "prosecutor", "investigator", "measure", "verdict", "sentence", "appeal"):
+            if c[label]:
+                lines.append(f"  {label}: {c[label]}")
+        lines.append(f"  opened {c['opened'] or '?'}, last event {c['updated'] or '?'}")
+    lines.append("\nTimeline:")
+    for e in d["timeline"]:
+        lines.append("  " + event_line(e))
+        for s in e["sources"]:
+            lines.append(f"      source: {s['path'] or 'document ' + str(s['document'])} [{s['start']}:{s['end']}]")
+    return "\n".join(lines)
+
+
+def events(rows: list[dict]) -> str:
+    return "\n".join(event_line(e) for e in rows) or "(no events)"
+
+
+def hits(rows: list[dict]) -> str:
+    out = []
+    for h in rows:
+        head = f"document #{h['id']} {h['path'] or ''}" if h["type"] == "document" else f"event #{h['id']} {h['kind']}"
+        out.append(f"{h['date'] or 'undated':10} {head}\n    {h['snippet']}")
+    return "\n".join(out) or "(nothing found)"
+
+
+def review(rows: list[dict]) -> str:
+    return "\n".join(f"#{r['id']} {r['kind']} {r['score']:.2f}: {r['a']['name']} (#{r['a']['id']}) ~ "
+                     f"{r['b']['name']} (#{r['b']['id']})  [{r['reason']}]" for r in rows) or "(nothing to review)"

@@ -1,0 +1,1 @@
+"""The case database: SQLAlchemy 2 models, sessions, migrations and search."""

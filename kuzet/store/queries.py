@@ -1,0 +1,238 @@
+"""Read the case database the way the desk shows it: plain dicts, with ids and the source of each fact.
+
+The CLI prints these (or dumps them with --format json) and the web desk will render
+the same dicts, so both always agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from kuzet.errors import NotFoundInDatabaseError
+from kuzet.resolve.linker import group_ids, root_id
+from kuzet.store import search
+from kuzet.store.models import (
+    Affiliation,
+    Case,
+    Change,
+    Document,
+    Event,
+    EventArticle,
+    EventSource,
+    Involvement,
+    LawArticle,
+    Organization,
+    Person,
+    PersonDescriptor,
+    PersonName,
+    Place,
+    ReviewItem,
+)
+
+
+def _iso(d: date | datetime | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _roots(session: Session) -> list[Person]:
+    return list(session.execute(select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.id)).scalars())
+
+
+def _victim_events(session: Session, ids: list[int]) -> list[Event]:
+    return list(session.execute(
+        select(Event).join(Involvement, Involvement.event_id == Event.id)
+        .where(Involvement.person_id.in_(ids), Involvement.role == "victim").distinct()).scalars())
+
+
+def persons(session: Session, *, top: int | None = None) -> list[dict]:
+    """People with the number of events against them and their latest status, most events first."""
+    counts: Counter[int] = Counter()
+    for pid, n in session.execute(
+            select(Involvement.person_id, func.count(func.distinct(Involvement.event_id)))
+            .where(Involvement.role == "victim", Involvement.person_id.is_not(None)).group_by(Involvement.person_id)):
+        counts[root_id(session, Person, pid)] += n
+    status = {c.person_id: c.status for c in session.execute(select(Case).order_by(Case.updated)).scalars()}
+    out = []
+    for p in _roots(session):
+        latest = session.execute(
+            select(Event.date, Event.kind).join(Involvement, Involvement.event_id == Event.id)
+            .where(Involvement.person_id.in_(group_ids(session, Person, p.id)), Involvement.role == "victim",
+                   Event.date.is_not(None)).order_by(Event.date.desc())).first()
+        out.append({"id": p.id, "name": p.name, "events": counts.get(p.id, 0),
+                    "status": status.get(p.id) or (latest.kind.replace("_", " ") if latest else None),
+                    "latest": _iso(latest.date) if latest else None})
+    out.sort(key=lambda r: (-r["events"], r["name"]))
+    return out[:top] if top else out
+
+
+def find_person(session: Session, query: str) -> int:
+    """The root id of the person `query` names: an id, or any spelling (in any script)."""
+    if query.isdigit():
+        if session.get(Person, int(query)) is None:
+            raise NotFoundInDatabaseError(f"no person with id {query}")
+        return root_id(session, Person, int(query))
+    from kuzet.resolve.names import keys
+
+    words = query.replace(",", " ").split()
+    ranked: Counter[int] = Counter()
+    for w in words:
+        k = keys(w, None)
+        for pid in session.execute(select(PersonName.person_id).where(or_(
+                PersonName.surname_key == k.surname, PersonName.given_key == k.surname,
+                PersonName.consonant_key == k.consonants))).scalars():
+            ranked[root_id(session, Person, pid)] += 1
+    if not ranked:
+        raise NotFoundInDatabaseError(f"no person named {query!r}")
+    best = ranked.most_common()
+    return best[0][0]
+
+
+def _event_dict(session: Session, e: Event, *, with_sources: bool = True) -> dict:
+    place = session.get(Place, e.place_id) if e.place_id else None
+    inv = session.execute(select(Involvement).where(Involvement.event_id == e.id)).scalars().all()
+    people: dict[str, list[dict]] = {}
+    seen = set()
+    for i in inv:
+        if i.person_id is not None:
+            rid = root_id(session, Person, i.person_id)
+            if (i.role, "p", rid) in seen:
+                continue
+            seen.add((i.role, "p", rid))
+            people.setdefault(i.role, []).append({"person": rid, "name": session.get(Person, rid).name})
+        elif i.organization_id is not None:
+            oid = root_id(session, Organization, i.organization_id)
+            if (i.role, "o", oid) in seen:
+                continue
+            seen.add((i.role, "o", oid))
+            people.setdefault(i.role, []).append({"organization": oid, "name": session.get(Organization, oid).name})
+    arts = session.execute(select(LawArticle).join(EventArticle, EventArticle.article_id == LawArticle.id)
+                           .where(EventArticle.event_id == e.id)).scalars().all()
+    out = {"id": e.id, "kind": e.kind, "date": _iso(e.date), "date_precision": e.date_precision, "time": e.time,
+           "status": e.status, "place": place.name if place else None, "outcome": e.outcome, "summary": e.summary,
+           "victims": people.get("victim", []), "perpetrators": people.get("perpetrator", []),
+           "officials": people.get("official", []), "organizations": people.get("involved", []),
+           "law_articles": [{"code": a.code, "article": a.article, "part": a.part, "title": a.title} for a in arts],
+           "case": e.case_id, "verified_by": e.verified_by}
+    if with_sources:
+        out["sources"] = [
+            {"document": s.document_id, "path": d.path, "date": _iso(d.date), "start": s.evidence_start,
+             "end": s.evidence_end, "read_by": s.read_by, "text": d.text[s.evidence_start:s.evidence_end]}
+            for s, d in session.execute(select(EventSource, Document).join(Document, Document.id == EventSource.document_id)
+                                        .where(EventSource.event_id == e.id).order_by(Document.date, Document.id))]
+    return out
+
+
+def dossier(session: Session, person_id: int) -> dict:
+    """Everything known of one person: names in every spelling, descriptors, cases, timeline with sources."""
+    root = root_id(session, Person, person_id)
+    p = session.get(Person, root)
+    ids = group_ids(session, Person, root)
+    names = session.execute(select(PersonName).where(PersonName.person_id.in_(ids)).order_by(PersonName.id)).scalars().all()
+    spellings: dict[str, dict] = {}
+    for n in names:
+        spellings.setdefault(n.name, {"name": n.name, "script": n.script, "documents": []})["documents"].append(n.document_id)
+    descriptors = sorted(set(session.execute(select(PersonDescriptor.descriptor).where(
+        PersonDescriptor.person_id.in_(ids))).scalars()))
+    affiliations = sorted(set(session.execute(select(Organization.name).join(
+        Affiliation, Affiliation.organization_id == Organization.id).where(Affiliation.person_id.in_(ids))).scalars()))
+    cases = session.execute(select(Case).where(Case.person_id == root).order_by(Case.opened)).scalars().all()
+    events = sorted(_victim_events(session, ids), key=lambda e: (e.date is None, e.date or date.min, e.id))
+    return {
+        "id": root, "name": p.name, "gender": p.gender, "merged": [i for i in ids if i != root],
+        "names": list(spellings.values()), "descriptors": descriptors, "affiliations": affiliations,
+        "cases": [{"id": c.id, "code": c.code, "articles": c.articles, "court": c.court, "judge": c.judge,
+                   "prosecutor": c.prosecutor, "investigator": c.investigator, "measure": c.measure,
+                   "verdict": c.verdict, "sentence": c.sentence, "appeal": c.appeal, "status": c.status,
+                   "opened": _iso(c.opened), "updated": _iso(c.updated),
+                   "timeline": [{"event": e.id, "date": _iso(e.date), "kind": e.kind, "status": e.status}
+                                for e in events if e.case_id == c.id]} for c in cases],
+        "timeline": [_event_dict(session, e) for e in events],
+    }
+
+
+def events(session: Session, *, kind: str | None = None, place: str | None = None, since: date | None = None,
+           until: date | None = None, article: str | None = None, person: str | None = None,
+           organization: str | None = None, limit: int = 500) -> list[dict]:
+    """Events matching every filter given, by date."""
+    q = select(Event)
+    if kind:
+        q = q.where(Event.kind == kind)
+    if since:
+        q = q.where(Event.date >= since)
+    if until:
+        q = q.where(Event.date <= until)
+    if place:
+        from kuzet.extract.places import lookup
+
+        entry = lookup(place, kazakh=True)
+        key = search.fold(entry["name"] if entry else place)
+        place_ids = [p.id for p in session.execute(select(Place)).scalars()
+                     if key in (search.fold(n) for n in [p.name, *p.names])]
+        q = q.where(Event.place_id.in_(place_ids))
+    if article:
+        num, _, part = article.partition("-")
+        arts = select(LawArticle.id).where(LawArticle.article == num)
+        if part:
+            arts = arts.where(LawArticle.part == part)
+        q = q.where(Event.id.in_(select(EventArticle.event_id).where(EventArticle.article_id.in_(arts))))
+    if person:
+        ids = group_ids(session, Person, find_person(session, person))
+        q = q.where(Event.id.in_(select(Involvement.event_id).where(Involvement.person_id.in_(ids))))
+    if organization:
+        key = search.fold(organization)
+        org_ids = [o.id for o in session.execute(select(Organization)).scalars() if key in search.fold(o.name)]
+        q = q.where(Event.id.in_(select(Involvement.event_id).where(Involvement.organization_id.in_(org_ids))))
+    rows = session.execute(q.order_by(Event.date.is_(None), Event.date, Event.id).limit(limit)).scalars().all()
+    return [_event_dict(session, e, with_sources=True) for e in rows]
+
+
+def hearings(session: Session, *, today: date, upcoming: bool = True) -> list[dict]:
+    """Court hearings from `today` on (soonest first), or all of them."""
+    q = select(Event).where(Event.kind == "court_hearing")
+    if upcoming:
+        q = q.where(Event.date >= today)
+    rows = session.execute(q.order_by(Event.date, Event.time, Event.id)).scalars().all()
+    return [_event_dict(session, e) for e in rows]
+
+
+def full_text(session: Session, query: str, *, kind: str | None = None, since: date | None = None,
+              until: date | None = None, limit: int = 50) -> list[dict]:
+    """Documents and events holding every word of `query`, with a snippet each."""
+    out = []
+    for hit in search.find(session, query, limit=limit * 2):
+        if hit.kind == "doc":
+            d = session.get(Document, hit.ref_id)
+            if kind or not search.in_range(d.date, since, until):
+                continue
+            out.append({"type": "document", "id": d.id, "path": d.path, "date": _iso(d.date), "title": d.title,
+                        "snippet": search.snippet(d.text, query)})
+        else:
+            e = session.get(Event, hit.ref_id)
+            if (kind and e.kind != kind) or not search.in_range(e.date, since, until):
+                continue
+            out.append({"type": "event", "id": e.id, "kind": e.kind, "date": _iso(e.date),
+                        "snippet": search.snippet(e.summary, query)})
+    return out[:limit]
+
+
+def review(session: Session) -> list[dict]:
+    """Open review items: possible same-person pairs with both names, best score first."""
+    rows = session.execute(select(ReviewItem).where(ReviewItem.status == "open").order_by(ReviewItem.score.desc())).scalars()
+    out = []
+    for r in rows:
+        item = {"id": r.id, "kind": r.kind, "score": r.score, "reason": r.reason}
+        if r.kind == "same_person":
+            item["a"] = {"id": r.a_id, "name": session.get(Person, r.a_id).name}
+            item["b"] = {"id": r.b_id, "name": session.get(Person, r.b_id).name}
+        out.append(item)
+    return out
+
+
+def history(session: Session, table: str, row_id: int) -> list[dict]:
+    return [{"id": c.id, "at": _iso(c.at), "actor": c.actor, "action": c.action, "before": c.before, "after": c.after}
+            for c in session.execute(select(Change).where(Change.table == table, Change.row_id == row_id)
+                                     .order_by(Change.id)).scalars()]

@@ -1,0 +1,113 @@
+"""Full-text search over documents and events, Latin and Cyrillic, on SQLite FTS5 and PostgreSQL.
+
+Neither engine folds ё/й or the Kazakh letters, and neither matches "Zhakupova" to
+"Жакупова"; so the application folds the text itself, once for the index and once
+for the query, and indexes each text twice: folded, and transliterated to Latin.
+Snippets are cut from the original text at the first matching word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import text as sql
+from sqlalchemy.orm import Session
+
+from kuzet.lang.translit import to_latin
+from kuzet.resources import fold_kazakh
+from kuzet.text.chars import fold_for_matching
+
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Same length as `text`: lower case, look-alike letters to their word's script, ё->е, й->и, Kazakh->Russian."""
+    folded = fold_for_matching(text)
+    lower = folded.lower()
+    if len(lower) != len(folded):  # a letter like "İ" lowers to two characters
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+    return fold_kazakh(lower.replace("ё", "е").replace("й", "и"))
+
+
+def _latin(word: str) -> str:
+    return to_latin(word).lower()
+
+
+def index_body(text: str) -> str:
+    """What the index stores for a text: its folded words, then the Cyrillic ones in Latin."""
+    folded = fold(text)
+    latin = " ".join(_latin(w) for w in _WORD.findall(folded) if not w.isascii())
+    return folded + "\n" + latin
+
+
+def add(session: Session, kind: str, ref_id: int, text: str) -> None:
+    """Index a document ("doc") or an event ("event")."""
+    session.execute(sql("INSERT INTO search_index (kind, ref_id, body) VALUES (:k, :r, :b)"),
+                    {"k": kind, "r": ref_id, "b": index_body(text)})
+
+
+def remove(session: Session, kind: str, ref_id: int) -> None:
+    session.execute(sql("DELETE FROM search_index WHERE kind = :k AND ref_id = :r"), {"k": kind, "r": ref_id})
+
+
+def _terms(query: str) -> list[list[str]]:
+    """Each query word with its Latin form: a hit needs every word, in either script."""
+    out = []
+    for w in _WORD.findall(fold(query)):
+        forms = [w] if w.isascii() else [w, _latin(w)]
+        out.append([f for f in dict.fromkeys(forms) if f])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str  # doc | event
+    ref_id: int
+    rank: float
+
+
+def find(session: Session, query: str, *, kinds: tuple[str, ...] = ("doc", "event"), limit: int = 50) -> list[Hit]:
+    """Documents and events whose text holds every word of `query` (as a word prefix)."""
+    terms = _terms(query)
+    if not terms:
+        return []
+    if session.bind.dialect.name == "sqlite":
+        match = " AND ".join("(" + " OR ".join(f'"{f}"*' for f in forms) + ")" for forms in terms)
+        rows = session.execute(
+            sql("SELECT kind, ref_id, rank FROM search_index WHERE search_index MATCH :q ORDER BY rank LIMIT :n"),
+            {"q": match, "n": limit * 4}).all()
+    else:
+        tsq = " & ".join("(" + " | ".join(f"{f}:*" for f in forms) + ")" for forms in terms)
+        rows = session.execute(
+            sql("SELECT kind, ref_id, -ts_rank(tsv, to_tsquery('simple', :q)) AS rank FROM search_index "
+                "WHERE tsv @@ to_tsquery('simple', :q) ORDER BY rank LIMIT :n"),
+            {"q": tsq, "n": limit * 4}).all()
+    return [Hit(k, int(r), float(rank)) for k, r, rank in rows if k in kinds][:limit]
+
+
+def snippet(text: str, query: str, *, width: int = 160) -> str:
+    """A piece of `text` around the first word that matches the query, the word marked with [brackets]."""
+    terms = _terms(query)
+    folded = fold(text)
+    best: tuple[int, int] | None = None
+    for m in _WORD.finditer(folded):
+        w = m.group()
+        latin = _latin(w) if not w.isascii() else w
+        if any(w.startswith(f) or latin.startswith(f) for forms in terms for f in forms):
+            best = (m.start(), m.end())
+            break
+    if best is None:
+        return " ".join(text[:width].split())
+    a, b = best
+    start = max(0, a - width // 2)
+    end = min(len(text), b + width // 2)
+    piece = text[start:a] + "[" + text[a:b] + "]" + text[b:end]
+    return ("…" if start else "") + " ".join(piece.split()) + ("…" if end < len(text) else "")
+
+
+def in_range(value: date | None, since: date | None, until: date | None) -> bool:
+    if value is None:
+        return since is None and until is None
+    return (since is None or value >= since) and (until is None or value <= until)

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Debian packages the tests need: a PostgreSQL 15 server and the DejaVu fonts (Cyrillic PDFs).
+# Installs only what is missing, so on a prepared machine it does nothing and needs no network.
+set -euo pipefail
+need=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing Debian packages: ${need[*]} (run as root: apt-get install -y ${need[*]})" >&2
+    exit 1
+  fi
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
