@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from kuzet.lang.translit import to_latin
+from kuzet.lang.translit import fold_kazakh, to_latin
 
 
 def load(name: str) -> Any:
@@ -39,13 +39,6 @@ def place_index() -> dict[str, dict]:
             index.setdefault(fold_kazakh(n.lower().replace("ё", "е")), p)
     return index
 
-
-_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
-
-
-def fold_kazakh(text: str) -> str:
-    """Kazakh-only letters to their Russian neighbours, as Russian spelling of Kazakh names does."""
-    return text.translate(_KAZAKH_TO_RUSSIAN)
 
 
 @cache

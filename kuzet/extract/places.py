@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kuzet.resources import fold_kazakh, place_index
+from kuzet.lang.translit import fold_kazakh
+from kuzet.resources import place_index
 from kuzet.text.doc import Doc, Span
 
 _CAND = re.compile(r"#?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’]*(?:-[\w'’]+)*(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’]*(?:-[\w'’]+)*){0,2}")

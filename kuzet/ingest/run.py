@@ -8,7 +8,7 @@ any moment leaves only whole documents stored, and running it again finishes the
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,7 +36,7 @@ def ingest(db: Database, paths: list[str], *, doc_date: date | None = None, max_
            progress: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest everything under `paths` into `db`."""
     report = IngestReport()
-    for item in _items(paths, max_mb):
+    for item in read_documents(paths, max_mb=max_mb):
         if isinstance(item, Problem):
             report.failed.append(str(item.error))
             if progress:
@@ -52,10 +52,6 @@ def ingest(db: Database, paths: list[str], *, doc_date: date | None = None, max_
         if progress:
             progress(item.path)
     return report
-
-
-def _items(paths: list[str], max_mb: float) -> Iterator[SourceDocument | Problem]:
-    yield from read_documents(paths, max_mb=max_mb)
 
 
 def ingest_one(db: Database, src: SourceDocument, *, doc_date: date | None = None) -> int | str | None:

@@ -44,6 +44,14 @@ def to_latin(text: str) -> str:
     return "".join(out)
 
 
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
+
+
+def fold_kazakh(text: str) -> str:
+    """Kazakh-only letters to their Russian neighbours, as Russian spelling of Kazakh names does."""
+    return text.translate(_KAZAKH_TO_RUSSIAN)
+
+
 _SKELETON_RULES = [
     (re.compile(r"dzh|dj|zh|j"), "j"),
     (re.compile(r"kh|q|h"), "k"),

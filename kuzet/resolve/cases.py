@@ -14,6 +14,7 @@ import re
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from kuzet.resolve.identity import group_ids
 from kuzet.store.models import (
     Case,
     Event,
@@ -27,7 +28,7 @@ from kuzet.store.models import (
 
 CASE_KINDS = {"criminal_case", "pretrial_restriction", "court_hearing", "verdict", "administrative_arrest", "fine"}
 _ADMIN_KINDS = {"administrative_arrest", "fine"}
-_APPEAL = re.compile(r"appeal|апелляц|кассац|апелляц|шағым", re.I)
+_APPEAL = re.compile(r"appeal|апелляц|кассац|шағым", re.I)
 _ACQUIT = re.compile(r"acquit|оправда|ақтал", re.I)
 
 # What a case's latest act says about where it stands.
@@ -41,15 +42,9 @@ _STATUS = {
 }
 
 
-def _group(session: Session, root: int) -> list[int]:
-    from kuzet.resolve.linker import group_ids
-
-    return group_ids(session, Person, root)
-
-
 def rebuild_cases(session: Session, root: int) -> list[Case]:
     """Drop and rebuild the cases of person `root` (and everyone merged into it)."""
-    ids = _group(session, root)
+    ids = group_ids(session, Person, root)
     old = list(session.execute(select(Case.id).where(Case.person_id.in_(ids))).scalars())
     if old:
         session.execute(update(Event).where(Event.case_id.in_(old)).values(case_id=None))

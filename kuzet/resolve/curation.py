@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from kuzet.errors import NotFoundInDatabaseError
 from kuzet.resolve.cases import rebuild_cases
-from kuzet.resolve.linker import group_ids, root_id
+from kuzet.resolve.identity import group_ids, root_id
 from kuzet.store.models import Change, Involvement, Person, PersonDescriptor, PersonName, ReviewItem
 
 

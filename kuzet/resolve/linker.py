@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from kuzet.ingest.sources import SourceDocument
 from kuzet.resolve.cases import rebuild_cases
+from kuzet.resolve.identity import group_ids, root_id
 from kuzet.resolve.names import LINK, REVIEW, NameKeys, keys, score
 from kuzet.store import search
 from kuzet.store.models import (
@@ -34,26 +35,6 @@ from kuzet.store.models import (
     ReviewItem,
 )
 from kuzet.text.chars import fold_for_matching
-
-
-def root_id(session: Session, model: type[Person] | type[Organization], ident: int) -> int:
-    """The id a merged person or organization now lives under."""
-    seen = set()
-    while True:
-        nxt = session.execute(select(model.merged_into_id).where(model.id == ident)).scalar_one()
-        if nxt is None or nxt in seen:
-            return ident
-        seen.add(ident)
-        ident = nxt
-
-
-def group_ids(session: Session, model: type[Person] | type[Organization], root: int) -> list[int]:
-    """The root and every id merged into it, however deep."""
-    out, frontier = [root], [root]
-    while frontier:
-        frontier = list(session.execute(select(model.id).where(model.merged_into_id.in_(frontier))).scalars())
-        out.extend(frontier)
-    return out
 
 
 def _place(session: Session, entry: dict) -> Place:
@@ -85,10 +66,9 @@ def _organization(session: Session, entry: dict) -> Organization:
     key = org_key(entry["name"])
     org = session.execute(select(Organization).where(Organization.key == key).order_by(Organization.id)).scalars().first()
     if org is None:
-        spelled = {org_key(m["text"]) for m in entry["mentions"]}
         hit = session.execute(select(OrganizationName.organization_id).where(
             OrganizationName.name.in_([m["text"] for m in entry["mentions"]]))).scalars().first()
-        org = session.get(Organization, hit) if hit and spelled else None
+        org = session.get(Organization, hit) if hit else None
     if org is None:
         org = Organization(name=entry["name"], kind=entry["kind"], key=key)
         session.add(org)

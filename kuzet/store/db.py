@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from kuzet.errors import DatabaseError
 
@@ -132,4 +132,4 @@ def open_database(db: str | None = None, **kw) -> Database:
     return Database(database_url(db), **kw)
 
 
-__all__ = ["Database", "Session", "database_url", "default_path", "open_database", "upgrade"]
+__all__ = ["Database", "database_url", "default_path", "open_database", "upgrade"]

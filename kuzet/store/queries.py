@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from kuzet.errors import NotFoundInDatabaseError
-from kuzet.resolve.linker import group_ids, root_id
+from kuzet.resolve.identity import group_ids, root_id
 from kuzet.store import search
 from kuzet.store.models import (
     Affiliation,
@@ -97,18 +97,12 @@ def _event_dict(session: Session, e: Event, *, with_sources: bool = True) -> dic
     people: dict[str, list[dict]] = {}
     seen = set()
     for i in inv:
-        if i.person_id is not None:
-            rid = root_id(session, Person, i.person_id)
-            if (i.role, "p", rid) in seen:
-                continue
-            seen.add((i.role, "p", rid))
-            people.setdefault(i.role, []).append({"person": rid, "name": session.get(Person, rid).name})
-        elif i.organization_id is not None:
-            oid = root_id(session, Organization, i.organization_id)
-            if (i.role, "o", oid) in seen:
-                continue
-            seen.add((i.role, "o", oid))
-            people.setdefault(i.role, []).append({"organization": oid, "name": session.get(Organization, oid).name})
+        field, model, ident = ("person", Person, i.person_id) if i.person_id is not None else (
+            "organization", Organization, i.organization_id)
+        rid = root_id(session, model, ident)
+        if (i.role, field, rid) not in seen:
+            seen.add((i.role, field, rid))
+            people.setdefault(i.role, []).append({field: rid, "name": session.get(model, rid).name})
     arts = session.execute(select(LawArticle).join(EventArticle, EventArticle.article_id == LawArticle.id)
                            .where(EventArticle.event_id == e.id)).scalars().all()
     out = {"id": e.id, "kind": e.kind, "date": _iso(e.date), "date_precision": e.date_precision, "time": e.time,

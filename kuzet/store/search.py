@@ -15,8 +15,7 @@ from datetime import date
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
-from kuzet.lang.translit import to_latin
-from kuzet.resources import fold_kazakh
+from kuzet.lang.translit import fold_kazakh, to_latin
 from kuzet.text.chars import fold_for_matching
 
 _WORD = re.compile(r"\w+")

@@ -54,7 +54,8 @@ def _count(db: Database, model) -> int:
 
 
 def test_one_person_followed_across_spellings_and_scripts(db: Database, tmp_path: Path) -> None:
-    report = ingest(db, [str(tmp_path / "docs")] if _write(tmp_path / "docs", FOLLOW) else [])
+    _write(tmp_path / "docs", FOLLOW)
+    report = ingest(db, [str(tmp_path / "docs")])
     assert (len(report.stored), report.failed) == (6, [])
     with db.session() as s:
         rows = {r["name"]: r for r in queries.persons(s)}
