@@ -20,7 +20,8 @@ HEADER_MARK = "⚡✔☑✅❗❕🔴🟥📌👉▶►⚠"
 _HEADER_LINE = re.compile(rf"^[ \t]*(?:[{HEADER_MARK}]\ufe0f?\s*)+|^[ \t]*#[{UPPER}{LOWER}]")
 _HEADER_END = re.compile(r"\s[—–-]\s|:(?!\s*(?:UPD|#|[" + HEADER_MARK + r"]))\s")
 _BULLET = re.compile(r"^[ \t]*(?:[—–•*·▪-]|\d{1,3}[.)])[ \t]+")
-_GLUED_ITEM = re.compile(r"(?<=[.!?»\"”)])\s*[-—–](?=\s*[" + UPPER + r"«\"“])")
+# An item glued to the one before: ".-#Aktau", ".— On 1 May", ".— 1 сентября".
+_GLUED_ITEM = re.compile(r"(?<=[.!?»\"”)])\s*[-—–](?=\s*(?:[" + UPPER + r"«\"“#⚡]|\d{1,2}\s+[" + LOWER + r"]))")
 _ABBREV = re.compile(
     r"(?:\b(?:No|no|Nr|St|Mr|Mrs|Ms|Dr|Art|art|Prof|Jr|vs|ст|ч|г|гг|п|пп|им|ул|д|кв|обл|р-на|р-н|см|тыс|млн|"
     r"руб|тг|т\.е|т\.к|т\.н|пр|просп|мкр|Corp|Inc|Ltd|approx)|(?<![\w])[" + UPPER + r"])\.$"

@@ -188,6 +188,25 @@ def test_event_outcomes(text: str, kind: str, outcome: str) -> None:
     assert ev["outcome"] is not None and outcome in ev["outcome"]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("On 3 May 2021 two men in a grey car followed the journalist Dana ABILOVA to her office.", "surveillance"),
+    ("3 мая 2021 года районный суд начал рассматривать дело активиста Рината Ахметова.", "court_hearing"),
+    ("⚡#Сейтова Дина\n3 мая 2021 года суд арестовал её на 15 суток.", "administrative_arrest"),
+    ("3 мая 2021 года в аэропорту Алматы Дине Сейтовой запретили выезд за рубеж.", "travel_restriction"),
+])
+def test_event_wordings(text: str, kind: str) -> None:
+    events = _record(text)["events"]
+    assert [(e["kind"], e["date"]) for e in events if e["kind"] == kind] == [(kind, "2021-05-03")], events
+
+
+def test_glued_item_starting_with_a_date_is_its_own_item() -> None:
+    text = "— 3 мая 2021 года в Таразе задержали Асель Нурову.— 4 мая 2021 года в Атырау задержали Жанну Утепову.\n"
+    events = _record(text)["events"]
+    names = {p["id"]: p["name"] for p in _record(text)["persons"]}
+    assert sorted((e["date"], [names[v] for v in e["victims"]]) for e in events) == [
+        ("2021-05-03", ["Асель Нурова"]), ("2021-05-04", ["Жанна Утепова"])]
+
+
 def test_segmentation_handles_glued_items_and_missing_spaces() -> None:
     text = "Title line\n— First item ends here.- Second item starts.Third sentence follows.\n✔#Aktau:UPD:⚡#DZHANZAKOVA Sholpan"
     layout = segment(fold_for_matching(text))
