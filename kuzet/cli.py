@@ -237,6 +237,99 @@ def person_cli(
         raise _fail("person", err) from None
 
 
+def _identity_command(command: str, args: list[str], *, db: str | None, fmt: OutputFormat, actor: str | None) -> None:
+    """`kuzet organization|place NAME | merge KEEP OTHER | split ID`: show, merge or undo the latest merge."""
+    from kuzet.publish import listing
+    from kuzet.resolve import curation
+    from kuzet.store import queries
+    from kuzet.store.models import Organization, Place
+
+    model, find, show, render = {
+        "organization": (Organization, queries.find_organization, queries.organization, listing.organization),
+        "place": (Place, queries.find_place, queries.place, listing.place)}[command]
+    try:
+        database = _open(db)
+        try:
+            with database.session() as s:
+                if args[0] == "merge" and len(args) == 3:
+                    keep = find(s, args[1])
+                    curation.merge(s, keep, find(s, args[2]), actor=_actor(actor), model=model)
+                    _emit(show(s, keep), fmt, render)
+                elif args[0] == "split" and len(args) == 2:
+                    _emit(show(s, curation.unmerge(s, find(s, args[1]), actor=_actor(actor), model=model)), fmt, render)
+                elif args[0] in ("merge", "split"):
+                    raise typer.BadParameter(f"use `{command} merge KEEP OTHER` or `{command} split ID`")
+                else:
+                    _emit(show(s, find(s, " ".join(args))), fmt, render)
+        finally:
+            database.close()
+    except KuzetError as err:
+        raise _fail(command, err) from None
+
+
+@app.command("organizations")
+def organizations_cli(db: DbOption = None, fmt: FormatOption = OutputFormat.text) -> None:
+    """Organizations (courts, police, akimats, movements...) with the number of events each took part in."""
+    from kuzet.publish import listing
+    from kuzet.store import queries
+
+    try:
+        with _open(db).session() as s:
+            _emit(queries.organizations(s), fmt, listing.organizations)
+    except KuzetError as err:
+        raise _fail("organizations", err) from None
+
+
+@app.command("organization")
+def organization_cli(
+    args: Annotated[list[str], typer.Argument(help="NAME_OR_ID shows everything it did; `merge KEEP OTHER` joins two; `split ID` undoes the latest merge into ID.")],
+    db: DbOption = None, fmt: FormatOption = OutputFormat.text, actor: ActorOption = None,
+) -> None:
+    """An organization in every language it is named in, and every event it took part in."""
+    _identity_command("organization", args, db=db, fmt=fmt, actor=actor)
+
+
+@app.command("place")
+def place_cli(
+    args: Annotated[list[str], typer.Argument(help="NAME_OR_ID shows what happened there; `merge KEEP OTHER` joins two; `split ID` undoes the latest merge into ID.")],
+    db: DbOption = None, fmt: FormatOption = OutputFormat.text, actor: ActorOption = None,
+) -> None:
+    """A place with its spellings and the events that happened there."""
+    _identity_command("place", args, db=db, fmt=fmt, actor=actor)
+
+
+@app.command("event")
+def event_cli(
+    event_id: Annotated[int, typer.Argument(help="The event's id (from `kuzet events` or a dossier).")],
+    verify: Annotated[bool, typer.Option("--verify", help="Vouch for the event: it shows as human-verified from now on.")] = False,
+    reject: Annotated[bool, typer.Option("--reject", help="The machine misread: remove the event (kept in the change history).")] = False,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.text, actor: ActorOption = None,
+) -> None:
+    """One event with its sources; verify or reject it."""
+    from kuzet.errors import NotFoundInDatabaseError
+    from kuzet.publish import listing
+    from kuzet.resolve import verification
+    from kuzet.store import queries
+    from kuzet.store.models import Event
+
+    try:
+        with _open(db).session() as s:
+            if verify and reject:
+                raise typer.BadParameter("--verify or --reject, not both")
+            if reject:
+                verification.reject(s, event_id, actor=_actor(actor))
+                print(f"event #{event_id} rejected (kept in the change history)")
+                return
+            if verify:
+                verification.verify(s, event_id, actor=_actor(actor))
+            event = s.get(Event, event_id)
+            if event is None:
+                raise NotFoundInDatabaseError(f"no event with id {event_id}")
+            _emit(queries.event_record(s, event), fmt, listing.event)
+    except KuzetError as err:
+        raise _fail("event", err) from None
+
+
 @app.command("events")
 def events_cli(
     kind: Annotated[str | None, typer.Option("--kind", help="Event kind, e.g. detention (see spec/vocabulary.md).")] = None,
@@ -302,25 +395,34 @@ def hearings_cli(
 def review_cli(
     keep_apart: Annotated[int | None, typer.Option("--keep-apart", help="Decide review item N: two different people.")] = None,
     merge: Annotated[int | None, typer.Option("--merge", help="Decide review item N: one person (merged).")] = None,
+    verify: Annotated[int | None, typer.Option("--verify", help="Decide review item N: the event was read right.")] = None,
+    reject: Annotated[int | None, typer.Option("--reject", help="Decide review item N: the event was misread (removed, kept in history).")] = None,
     db: DbOption = None, fmt: FormatOption = OutputFormat.text, actor: ActorOption = None,
 ) -> None:
-    """What the machine was not sure of: possible same-person pairs, best first."""
+    """What the machine was not sure of: possible same-person pairs and low-confidence events, best first."""
+    from kuzet.errors import NotFoundInDatabaseError
     from kuzet.publish import listing
-    from kuzet.resolve import curation
+    from kuzet.resolve import curation, verification
     from kuzet.store import queries
     from kuzet.store.models import ReviewItem
+
+    def item(n: int, kind: str) -> ReviewItem:
+        row = s.get(ReviewItem, n)
+        if row is None or row.kind != kind:
+            raise NotFoundInDatabaseError(f"no {kind.replace('_', ' ')} review item {n}")
+        return row
 
     try:
         with _open(db).session() as s:
             if keep_apart is not None:
-                curation.keep_apart(s, keep_apart, actor=_actor(actor))
+                curation.keep_apart(s, item(keep_apart, "same_person").id, actor=_actor(actor))
             if merge is not None:
-                item = s.get(ReviewItem, merge)
-                if item is None:
-                    from kuzet.errors import NotFoundInDatabaseError
-
-                    raise NotFoundInDatabaseError(f"no review item {merge}")
-                curation.merge(s, item.a_id, item.b_id, actor=_actor(actor))
+                pair = item(merge, "same_person")
+                curation.merge(s, pair.a_id, pair.b_id, actor=_actor(actor))
+            if verify is not None:
+                verification.verify(s, item(verify, "low_confidence").a_id, actor=_actor(actor))
+            if reject is not None:
+                verification.reject(s, item(reject, "low_confidence").a_id, actor=_actor(actor))
             _emit(queries.review(s), fmt, listing.review)
     except KuzetError as err:
         raise _fail("review", err) from None

@@ -22,7 +22,7 @@ _RW = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+"
 _Q = r"[«\"“„](?P<q>[^«»\"“”„\n]{2,60})[»\"”“]"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("court", re.compile(rf"(?P<place>{_W})\s+(?P<unit>[Dd]istrict|[Cc]ity|[Rr]egional|[Ii]nterdistrict)\s+[Cc]ourt(?:\s+No\.?\s?(?P<n>\d+))?")),
+    ("court", re.compile(rf"(?P<place>(?:(?:West|East|North|South)\s+)?{_W})\s+(?P<unit>[Dd]istrict|[Cc]ity|[Rr]egional|[Ii]nterdistrict)\s+[Cc]ourt(?:\s+No\.?\s?(?P<n>\d+))?")),
     # The lookahead lets the engine pass over positions no court name can start at.
     ("court", re.compile(rf"(?=[SsIiAaCc])(?P<pre>(?:[Ss]peciali[sz]ed\s+)?(?:[Ii]nter-?district\s+)?(?:[Aa]dministrative\s+|[Cc]riminal\s+)?)[Cc]ourt\s+(?:No\.?\s?(?P<n>\d+)\s+)?of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>district|region|city))?")),
     ("court", re.compile(rf"(?P<adj>{_RW}ск)(?:ий|ого|ому|им|ом)\s+(?P<unit>районн|городск|областн|межрайонн)\w*\s+суд\w*(?:\s+№\s?(?P<n>\d+))?")),

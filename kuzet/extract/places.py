@@ -19,7 +19,8 @@ _RU_REGION = re.compile(r"([А-ЯЁ][\w-]+?)(?:ая|ой|ую|ою)\s+облас
 _EN_REGION = re.compile(r"([A-Z][\w-]+)\s+(?:[Rr]egion|[Oo]blast)\b")
 _EN_DISTRICT = re.compile(r"([A-Z][\w-]+)\s+[Dd]istrict\b")
 _RU_DISTRICT = re.compile(r"([А-ЯЁ][\w-]+?ск)(?:ий|ого|ому|им|ом)\s+(?:районн\w+|район\w*)")
-_RU_ENDINGS = ("е", "а", "у", "ом", "ой", "ы", "и", "ю")
+_RU_ENDINGS = ("е", "а", "у", "ом", "ой", "ы", "и", "ю", "я")
+_RU_ADJECTIVE = re.compile(r"(?P<stem>[\w-]+?)(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ые|их)")
 # Kazakh case endings with the Kazakh letters folded (see fold_kazakh), longest first.
 _KK_ENDINGS = ("ндагы", "дагы", "тагы", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "нын", "нин", "дын",
                "дин", "тын", "тин", "да", "де", "та", "те", "га", "ге", "ка", "ке", "ны", "ни", "ды", "ди", "ты", "ти")
@@ -51,10 +52,31 @@ def lookup(name: str, kazakh: bool = False) -> dict | None:
     for end in _RU_ENDINGS:
         if key.endswith(end) and len(key) - len(end) >= 4:
             stem = key[: -len(end)]
-            for cand in (stem, stem + "а", stem + "ь"):
+            for cand in (stem, stem + "а", stem + "ь", stem + "й"):
                 if cand in index:
                     return index[cand]
     return None
+
+
+def lookup_adjective(word: str) -> dict | None:
+    """The place a Russian adjective is made from: Актауский -> Aktau, Актюбинский -> Aktobe (Актюбинск),
+    Алматинской -> Almaty, Уральский -> Oral (Уральск); None for any other word."""
+    m = _RU_ADJECTIVE.fullmatch(word.lower().replace("ё", "е"))
+    if m is None:
+        return None
+    index = place_index()
+    stem = m["stem"]
+    cands = [stem, stem + "ск", stem + "а", stem + "ы", stem + "й"]
+    if stem.endswith("ин"):
+        cands += [stem[:-2], stem[:-2] + "а", stem[:-2] + "ы"]
+    return next((index[c] for c in cands if c in index), None)
+
+
+def lookup_region(word: str) -> dict | None:
+    """The region a word names when it is followed by "region"/"области": Zhambyl, Жамбылской -> Zhambyl Region."""
+    m = _RU_ADJECTIVE.fullmatch(word.lower().replace("ё", "е"))
+    hit = lookup(f"{m['stem']}ская область") if m else lookup(f"{word} region")
+    return hit if hit and hit["kind"] == "region" else None
 
 
 def find_places(doc: Doc, *, exclude: list[Span]) -> list[Place]:

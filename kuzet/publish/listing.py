@@ -18,7 +18,9 @@ def event_line(e: dict) -> str:
         extra.append("officials: " + _names(e["officials"]))
     if e["perpetrators"]:
         extra.append("by " + _names(e["perpetrators"]))
-    return " ".join(bits) + (f" ({'; '.join(extra)})" if extra else "")
+    # Machine-read and human-verified facts must never look alike.
+    extra.append(f"verified by {e['verified_by']}" if e.get("verified_by") else "machine-read")
+    return " ".join(bits) + f" ({'; '.join(extra)})"
 
 
 def persons(rows: list[dict]) -> str:
@@ -60,5 +62,39 @@ def hits(rows: list[dict]) -> str:
 
 
 def review(rows: list[dict]) -> str:
-    return "\n".join(f"#{r['id']} {r['kind']} {r['score']:.2f}: {r['a']['name']} (#{r['a']['id']}) ~ "
-                     f"{r['b']['name']} (#{r['b']['id']})  [{r['reason']}]" for r in rows) or "(nothing to review)"
+    out = []
+    for r in rows:
+        if r["kind"] == "same_person":
+            out.append(f"#{r['id']} same person? {r['score']:.2f}: {r['a']['name']} (#{r['a']['id']}) ~ "
+                       f"{r['b']['name']} (#{r['b']['id']})  [{r['reason']}]")
+        else:
+            out.append(f"#{r['id']} low confidence {r['score']:.2f}: {event_line(r['event'])}\n    why: {r['reason']}")
+    return "\n".join(out) or "(nothing to review)"
+
+
+def organizations(rows: list[dict]) -> str:
+    return "\n".join(f"{r['id']:>5}  {r['name']:<60} {r['kind']:<20} {r['events']:>3} events" for r in rows) or "(none)"
+
+
+def _profile(d: dict, noun: str) -> str:
+    lines = [f"{d['name']}  ({noun} #{d['id']}, {d['kind']})", "Names: " + "; ".join(d["names"])]
+    if d["merged"]:
+        lines.append("Merged from: " + ", ".join(f"#{i}" for i in d["merged"]))
+    lines.append(f"\nEvents ({len(d['timeline'])}):")
+    lines += ["  " + event_line(e) + (f" [{e['role']}]" if e.get("role") else "") for e in d["timeline"]]
+    return "\n".join(lines)
+
+
+def organization(d: dict) -> str:
+    return _profile(d, "organization")
+
+
+def place(d: dict) -> str:
+    return _profile(d, "place")
+
+
+def event(e: dict) -> str:
+    lines = [event_line(e), f"  {e['summary']}"]
+    for s in e["sources"]:
+        lines.append(f"  source: {s['path'] or 'document ' + str(s['document'])} [{s['start']}:{s['end']}] read by {s['read_by']}")
+    return "\n".join(lines)

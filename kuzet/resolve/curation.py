@@ -1,6 +1,6 @@
-"""Human decisions on identity: merge two persons, split them again, keep a pair apart.
+"""Human decisions on identity: merge two persons (organizations, places), split them again, keep a pair apart.
 
-A merge never rewrites facts: the merged person points to the one it joined, so a
+A merge never rewrites facts: the merged row points to the one it joined, so a
 split only clears that pointer. A person the machine wrongly linked across documents
 is split by document: that document's names, descriptors and involvements move to a
 new person. Every decision is a row in `changes` naming who made it.
@@ -16,13 +16,16 @@ from sqlalchemy.orm import Session
 from kuzet.errors import NotFoundInDatabaseError
 from kuzet.resolve.cases import rebuild_cases
 from kuzet.resolve.identity import group_ids, root_id
-from kuzet.store.models import Change, Involvement, Person, PersonDescriptor, PersonName, ReviewItem
+from kuzet.store.models import Change, Involvement, Organization, Person, PersonDescriptor, PersonName, Place, ReviewItem
+
+Mergeable = type[Person] | type[Organization] | type[Place]
+_NOUN = {Person: "person", Organization: "organization", Place: "place"}
 
 
-def _root(session: Session, pid: int) -> int:
-    if session.get(Person, pid) is None:
-        raise NotFoundInDatabaseError(f"no person with id {pid}")
-    return root_id(session, Person, pid)
+def _root(session: Session, pid: int, model: Mergeable = Person) -> int:
+    if session.get(model, pid) is None:
+        raise NotFoundInDatabaseError(f"no {_NOUN[model]} with id {pid}")
+    return root_id(session, model, pid)
 
 
 def _close_reviews(session: Session, a: int, b: int, status: str, actor: str) -> None:
@@ -33,19 +36,44 @@ def _close_reviews(session: Session, a: int, b: int, status: str, actor: str) ->
         .values(status=status, decided_by=actor, decided_at=datetime.now()))
 
 
-def merge(session: Session, keep: int, other: int, *, actor: str) -> int:
-    """Merge person `other` into `keep`; returns the change id."""
-    a, b = _root(session, keep), _root(session, other)
+def merge(session: Session, keep: int, other: int, *, actor: str, model: Mergeable = Person) -> int:
+    """Merge `other` into `keep` (persons by default); returns the change id."""
+    a, b = _root(session, keep, model), _root(session, other, model)
     if a == b:
-        raise NotFoundInDatabaseError(f"persons {keep} and {other} are already one person")
-    session.get(Person, b).merged_into_id = a
-    change = Change(actor=actor, action="merge", table="persons", row_id=b,
+        raise NotFoundInDatabaseError(f"{_NOUN[model]}s {keep} and {other} are already one")
+    session.get(model, b).merged_into_id = a
+    change = Change(actor=actor, action="merge", table=model.__tablename__, row_id=b,
                     before={"merged_into_id": None}, after={"merged_into_id": a})
     session.add(change)
-    _close_reviews(session, a, b, "merged", actor)
     session.flush()
-    rebuild_cases(session, a)
+    if model is Person:
+        _close_reviews(session, a, b, "merged", actor)
+        rebuild_cases(session, a)
     return change.id
+
+
+def unmerge(session: Session, ident: int, *, actor: str, model: Mergeable = Person) -> int:
+    """Undo the latest merge into `ident`; returns the id split off again."""
+    root = _root(session, ident, model)
+    group = group_ids(session, model, root)
+    merges = session.execute(select(Change).where(Change.action == "merge", Change.table == model.__tablename__)
+                             .order_by(Change.id.desc())).scalars().all()
+    undone = set(session.execute(select(Change.reverts).where(Change.action == "split")).scalars())
+    last = next((c for c in merges if c.id not in undone and c.after and c.after.get("merged_into_id") in group
+                 and session.get(model, c.row_id).merged_into_id is not None), None)
+    if last is None:
+        hint = "; name a document to split by (--document)" if model is Person else ""
+        raise NotFoundInDatabaseError(f"nothing was merged into {_NOUN[model]} {root}{hint}")
+    loser = session.get(model, last.row_id)
+    before = loser.merged_into_id
+    loser.merged_into_id = None
+    session.add(Change(actor=actor, action="split", table=model.__tablename__, row_id=loser.id,
+                       before={"merged_into_id": before}, after={"merged_into_id": None}, reverts=last.id))
+    session.flush()
+    if model is Person:
+        rebuild_cases(session, root)
+        rebuild_cases(session, loser.id)
+    return loser.id
 
 
 def split(session: Session, person: int, *, actor: str, document: int | None = None) -> int:
@@ -53,24 +81,9 @@ def split(session: Session, person: int, *, actor: str, document: int | None = N
 
     RETURNS (int): the id of the person split off.
     """
-    root = _root(session, person)
     if document is None:
-        merges = session.execute(select(Change).where(Change.action == "merge", Change.table == "persons")
-                                 .order_by(Change.id.desc())).scalars().all()
-        undone = set(session.execute(select(Change.reverts).where(Change.action == "split")).scalars())
-        last = next((c for c in merges if c.id not in undone and c.after and c.after.get("merged_into_id") in
-                     group_ids(session, Person, root) and session.get(Person, c.row_id).merged_into_id is not None), None)
-        if last is None:
-            raise NotFoundInDatabaseError(f"nothing was merged into person {root}; name a document to split by (--document)")
-        loser = session.get(Person, last.row_id)
-        before = loser.merged_into_id
-        loser.merged_into_id = None
-        session.add(Change(actor=actor, action="split", table="persons", row_id=loser.id,
-                           before={"merged_into_id": before}, after={"merged_into_id": None}, reverts=last.id))
-        session.flush()
-        rebuild_cases(session, root)
-        rebuild_cases(session, loser.id)
-        return loser.id
+        return unmerge(session, person, actor=actor)
+    root = _root(session, person)
     ids = group_ids(session, Person, root)
     names = session.execute(select(PersonName).where(PersonName.person_id.in_(ids), PersonName.document_id == document)).scalars().all()
     if not names:

@@ -1,14 +1,14 @@
-"""Who a person or organization is now: merges point from the merged id to the one it joined."""
+"""Who a person, organization or place is now: merges point from the merged id to the one it joined."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kuzet.store.models import Organization, Person
+from kuzet.store.models import Organization, Person, Place
 
 
-def root_id(session: Session, model: type[Person] | type[Organization], ident: int) -> int:
+def root_id(session: Session, model: type[Person] | type[Organization] | type[Place], ident: int) -> int:
     """The id a merged person or organization now lives under."""
     seen = set()
     while True:
@@ -19,7 +19,7 @@ def root_id(session: Session, model: type[Person] | type[Organization], ident: i
         ident = nxt
 
 
-def group_ids(session: Session, model: type[Person] | type[Organization], root: int) -> list[int]:
+def group_ids(session: Session, model: type[Person] | type[Organization] | type[Place], root: int) -> list[int]:
     """The root and every id merged into it, however deep."""
     out, frontier = [root], [root]
     while frontier:

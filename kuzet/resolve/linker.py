@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 
 from kuzet.ingest.sources import SourceDocument
 from kuzet.resolve.cases import rebuild_cases
+from kuzet.resolve.confidence import REVIEW_BELOW, event_confidence
 from kuzet.resolve.identity import group_ids, root_id
 from kuzet.resolve.names import LINK, REVIEW, NameKeys, keys, score
+from kuzet.resolve.organizations import identity_key
 from kuzet.store import search
 from kuzet.store.models import (
     Affiliation,
@@ -39,11 +41,16 @@ from kuzet.text.chars import fold_for_matching
 
 def _place(session: Session, entry: dict) -> Place:
     place = session.execute(select(Place).where(Place.name == entry["name"], Place.kind == entry["kind"])).scalar_one_or_none()
+    spellings = {m["text"].lstrip("#") for m in entry["mentions"]}
     if place is None:
         place = Place(name=entry["name"], kind=entry["kind"], region=entry.get("region"), lat=entry.get("lat"),
-                      lon=entry.get("lon"), names=sorted({m["text"].lstrip("#") for m in entry["mentions"]}))
+                      lon=entry.get("lon"), names=sorted(spellings))
         session.add(place)
         session.flush()
+        return place
+    place = session.get(Place, root_id(session, Place, place.id))
+    if not spellings <= set(place.names):
+        place.names = sorted(spellings | set(place.names))
     return place
 
 
@@ -58,12 +65,8 @@ def _article(session: Session, entry: dict) -> LawArticle:
     return row
 
 
-def org_key(name: str) -> str:
-    return " ".join(search.fold(name).split())
-
-
 def _organization(session: Session, entry: dict) -> Organization:
-    key = org_key(entry["name"])
+    key = identity_key(entry["name"], entry["kind"])
     org = session.execute(select(Organization).where(Organization.key == key).order_by(Organization.id)).scalars().first()
     if org is None:
         hit = session.execute(select(OrganizationName.organization_id).where(
@@ -175,11 +178,14 @@ def store(session: Session, src: SourceDocument, record: dict) -> Document:
         event = _same_event(session, ev["kind"], when, victims)
         new = event is None
         if event is None:
+            confidence, doubts = event_confidence(record, ev)
             event = Event(kind=ev["kind"], date=when, date_precision=ev.get("date_precision") or "day", time=ev.get("time"),
                           status=ev["status"], outcome=ev.get("outcome"), summary=ev.get("summary") or "",
-                          place_id=places[ev["place"]].id if ev.get("place") in places else None)
+                          place_id=places[ev["place"]].id if ev.get("place") in places else None, confidence=confidence)
             session.add(event)
             session.flush()
+            if confidence < REVIEW_BELOW:
+                session.add(ReviewItem(kind="low_confidence", a_id=event.id, score=confidence, reason="; ".join(doubts)))
         else:
             event.outcome = event.outcome or ev.get("outcome")
             event.time = event.time or ev.get("time")

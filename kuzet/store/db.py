@@ -69,14 +69,14 @@ def _alembic_config(engine: Engine):  # noqa: ANN202 - alembic's Config
     return cfg
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration."""
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to the newest migration (or to `revision`)."""
     from alembic import command
 
     with engine.begin() as conn:
         cfg = _alembic_config(engine)
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, revision)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -100,16 +100,23 @@ class Database:
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
         try:
+            self._bring_to_head(auto_upgrade)
+        except BaseException:
+            self.engine.dispose()
+            raise
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def _bring_to_head(self, auto_upgrade: bool | None) -> None:
+        try:
             current = current_revision(self.engine)
         except Exception as err:  # noqa: BLE001 - any driver error means we cannot reach it
-            raise DatabaseError(f"cannot open the database: {str(err).splitlines()[0]}", path=_safe(url)) from None
+            raise DatabaseError(f"cannot open the database: {str(err).splitlines()[0]}", path=_safe(self.url)) from None
         if current != head_revision():
             fresh = current is None and not inspect(self.engine).get_table_names()
             if auto_upgrade or (auto_upgrade is None and (self.dialect == "sqlite" or fresh)):
                 upgrade(self.engine)
             else:
-                raise DatabaseError("the database schema is behind this Kuzet; run `kuzet db upgrade`", path=_safe(url))
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+                raise DatabaseError("the database schema is behind this Kuzet; run `kuzet db upgrade`", path=_safe(self.url))
 
     @contextmanager
     def session(self):  # noqa: ANN201 - a Session context

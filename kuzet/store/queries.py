@@ -26,6 +26,7 @@ from kuzet.store.models import (
     Involvement,
     LawArticle,
     Organization,
+    OrganizationName,
     Person,
     PersonDescriptor,
     PersonName,
@@ -91,8 +92,8 @@ def find_person(session: Session, query: str) -> int:
     return best[0][0]
 
 
-def _event_dict(session: Session, e: Event, *, with_sources: bool = True) -> dict:
-    place = session.get(Place, e.place_id) if e.place_id else None
+def event_record(session: Session, e: Event, *, with_sources: bool = True) -> dict:
+    place = session.get(Place, root_id(session, Place, e.place_id)) if e.place_id else None
     inv = session.execute(select(Involvement).where(Involvement.event_id == e.id)).scalars().all()
     people: dict[str, list[dict]] = {}
     seen = set()
@@ -144,7 +145,7 @@ def dossier(session: Session, person_id: int) -> dict:
                    "opened": _iso(c.opened), "updated": _iso(c.updated),
                    "timeline": [{"event": e.id, "date": _iso(e.date), "kind": e.kind, "status": e.status}
                                 for e in events if e.case_id == c.id]} for c in cases],
-        "timeline": [_event_dict(session, e) for e in events],
+        "timeline": [event_record(session, e) for e in events],
     }
 
 
@@ -164,8 +165,9 @@ def events(session: Session, *, kind: str | None = None, place: str | None = Non
 
         entry = lookup(place, kazakh=True)
         key = search.fold(entry["name"] if entry else place)
-        place_ids = [p.id for p in session.execute(select(Place)).scalars()
-                     if key in (search.fold(n) for n in [p.name, *p.names])]
+        place_ids = {i for p in session.execute(select(Place)).scalars()
+                     if key in (search.fold(n) for n in [p.name, *p.names])
+                     for i in group_ids(session, Place, root_id(session, Place, p.id))}
         q = q.where(Event.place_id.in_(place_ids))
     if article:
         num, _, part = article.partition("-")
@@ -177,11 +179,14 @@ def events(session: Session, *, kind: str | None = None, place: str | None = Non
         ids = group_ids(session, Person, find_person(session, person))
         q = q.where(Event.id.in_(select(Involvement.event_id).where(Involvement.person_id.in_(ids))))
     if organization:
+        # Part of any name in any language: "court" is every court, "Актауский" the Aktau City Court too.
         key = search.fold(organization)
-        org_ids = [o.id for o in session.execute(select(Organization)).scalars() if key in search.fold(o.name)]
+        named = {oid for oid, n in session.execute(select(OrganizationName.organization_id, OrganizationName.name))
+                 if key in search.fold(n)}
+        org_ids = {i for oid in named for i in group_ids(session, Organization, root_id(session, Organization, oid))}
         q = q.where(Event.id.in_(select(Involvement.event_id).where(Involvement.organization_id.in_(org_ids))))
     rows = session.execute(q.order_by(Event.date.is_(None), Event.date, Event.id).limit(limit)).scalars().all()
-    return [_event_dict(session, e, with_sources=True) for e in rows]
+    return [event_record(session, e, with_sources=True) for e in rows]
 
 
 def hearings(session: Session, *, today: date, upcoming: bool = True) -> list[dict]:
@@ -190,7 +195,7 @@ def hearings(session: Session, *, today: date, upcoming: bool = True) -> list[di
     if upcoming:
         q = q.where(Event.date >= today)
     rows = session.execute(q.order_by(Event.date, Event.time, Event.id)).scalars().all()
-    return [_event_dict(session, e) for e in rows]
+    return [event_record(session, e) for e in rows]
 
 
 def full_text(session: Session, query: str, *, kind: str | None = None, since: date | None = None,
@@ -214,7 +219,7 @@ def full_text(session: Session, query: str, *, kind: str | None = None, since: d
 
 
 def review(session: Session) -> list[dict]:
-    """Open review items: possible same-person pairs with both names, best score first."""
+    """Open review items, best score first: possible same-person pairs with both names, low-confidence events."""
     rows = session.execute(select(ReviewItem).where(ReviewItem.status == "open").order_by(ReviewItem.score.desc())).scalars()
     out = []
     for r in rows:
@@ -222,8 +227,82 @@ def review(session: Session) -> list[dict]:
         if r.kind == "same_person":
             item["a"] = {"id": r.a_id, "name": session.get(Person, r.a_id).name}
             item["b"] = {"id": r.b_id, "name": session.get(Person, r.b_id).name}
+        elif r.kind == "low_confidence":
+            item["event"] = event_record(session, session.get(Event, r.a_id))
         out.append(item)
     return out
+
+
+def _find(session: Session, model: type[Organization] | type[Place], query: str) -> int:
+    noun = model.__tablename__[:-1]
+    if query.isdigit():
+        if session.get(model, int(query)) is None:
+            raise NotFoundInDatabaseError(f"no {noun} with id {query}")
+        return root_id(session, model, int(query))
+    key = search.fold(query)
+    spellings = OrganizationName.name if model is Organization else None
+    for row in session.execute(select(model).order_by(model.id)).scalars():
+        names = [row.name, *(row.names if model is Place else session.execute(
+            select(spellings).where(OrganizationName.organization_id == row.id)).scalars())]
+        if any(key in search.fold(n) for n in names):
+            return root_id(session, model, row.id)
+    raise NotFoundInDatabaseError(f"no {noun} named {query!r}")
+
+
+def find_organization(session: Session, query: str) -> int:
+    """The root id of the organization `query` names: an id, or part of any of its names."""
+    return _find(session, Organization, query)
+
+
+def find_place(session: Session, query: str) -> int:
+    """The root id of the place `query` names: an id, or part of any of its spellings."""
+    from kuzet.extract.places import lookup
+
+    entry = lookup(query, kazakh=True)
+    return _find(session, Place, entry["name"] if entry and not query.isdigit() else query)
+
+
+def organizations(session: Session) -> list[dict]:
+    """Organizations with the number of events they took part in, most first."""
+    counts: Counter[int] = Counter()
+    for oid, n in session.execute(select(Involvement.organization_id, func.count(func.distinct(Involvement.event_id)))
+                                  .where(Involvement.organization_id.is_not(None)).group_by(Involvement.organization_id)):
+        counts[root_id(session, Organization, oid)] += n
+    rows = session.execute(select(Organization).where(Organization.merged_into_id.is_(None))).scalars()
+    out = [{"id": o.id, "name": o.name, "kind": o.kind, "events": counts.get(o.id, 0)} for o in rows]
+    return sorted(out, key=lambda r: (-r["events"], r["name"]))
+
+
+def organization(session: Session, org_id: int) -> dict:
+    """One organization: its names in every language, and every event it took part in, by role and date."""
+    root = root_id(session, Organization, org_id)
+    o = session.get(Organization, root)
+    ids = group_ids(session, Organization, root)
+    names = sorted(set(session.execute(select(OrganizationName.name).where(OrganizationName.organization_id.in_(ids))).scalars()))
+    rows = session.execute(select(Event, Involvement.role).join(Involvement, Involvement.event_id == Event.id)
+                           .where(Involvement.organization_id.in_(ids))
+                           .order_by(Event.date.is_(None), Event.date, Event.id)).all()
+    seen: set[int] = set()
+    timeline = []
+    for e, role in rows:
+        if e.id not in seen:
+            seen.add(e.id)
+            timeline.append({**event_record(session, e), "role": role})
+    return {"id": root, "name": o.name, "kind": o.kind, "merged": [i for i in ids if i != root], "names": names,
+            "timeline": timeline}
+
+
+def place(session: Session, place_id: int) -> dict:
+    """One place: its spellings, and the events that happened there, by date."""
+    root = root_id(session, Place, place_id)
+    p = session.get(Place, root)
+    ids = group_ids(session, Place, root)
+    spellings = sorted({n for i in ids for row in [session.get(Place, i)] for n in [row.name, *row.names]})
+    rows = session.execute(select(Event).where(Event.place_id.in_(ids))
+                           .order_by(Event.date.is_(None), Event.date, Event.id)).scalars()
+    return {"id": root, "name": p.name, "kind": p.kind, "region": p.region, "lat": p.lat, "lon": p.lon,
+            "merged": [i for i in ids if i != root], "names": spellings,
+            "timeline": [event_record(session, e) for e in rows]}
 
 
 def history(session: Session, table: str, row_id: int) -> list[dict]:

@@ -1,0 +1,39 @@
+"""Schema changes go through migrations: a database made by an older Kuzet is upgraded with its data kept."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import inspect, text
+
+from kuzet.store.db import Database, current_revision, head_revision, make_engine, upgrade
+from tests.conftest import run_kuzet
+
+pytestmark = pytest.mark.issue(3)
+
+
+def test_database_of_the_first_schema_is_upgraded_with_its_rows(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0001")
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO places (id, name, kind, names) VALUES (1, 'Aktau', 'city', '[]')"))
+            conn.execute(text("INSERT INTO events (id, kind, date_precision, status, summary, place_id, confidence, "
+                              "confidentiality) VALUES (1, 'detention', 'day', 'happened', 's', 1, 1.0, 'internal')"))
+        assert "merged_into_id" not in {c["name"] for c in inspect(engine).get_columns("places")}
+    finally:
+        engine.dispose()
+    if db_url.startswith("postgresql"):
+        # A team server is upgraded by its admin, never behind their back.
+        with pytest.raises(Exception, match="kuzet db upgrade"):
+            Database(db_url)
+        result = run_kuzet("db", "upgrade", "--db", db_url)
+        assert result.returncode == 0, result.stderr
+    db = Database(db_url)
+    try:
+        assert current_revision(db.engine) == head_revision()
+        assert "merged_into_id" in {c["name"] for c in inspect(db.engine).get_columns("places")}
+        with db.session() as s:
+            assert s.execute(text("SELECT e.kind, p.name FROM events e JOIN places p ON p.id = e.place_id")).all() == [
+                ("detention", "Aktau")]
+    finally:
+        db.close()
