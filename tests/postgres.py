@@ -23,7 +23,7 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
         if not (BIN / "initdb").exists():
             raise RuntimeError(f"PostgreSQL is not installed at {BIN} (scripts/test.sh installs it)")
         self.dir = Path(tempfile.mkdtemp(prefix="kuzet-pg-"))
@@ -32,9 +32,10 @@ class PostgresServer:
         if self.root:
             shutil.chown(self.dir, "postgres")
         self._run("initdb", "-D", str(self.dir / "data"), "-U", "kuzet", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
+        # Tests trade durability for speed; benchmarks measure the server as a team would run it.
+        fast = "" if durable else " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.dir / "data"), "-w", "-l", str(self.dir / "log"), "-o",
-                  f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
-                  "-c synchronous_commit=off -c full_page_writes=off", "start")
+                  f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1{fast}", "start")
         self._count = 0
 
     def _run(self, tool: str, *args: str) -> None:

@@ -1,16 +1,21 @@
-"""The ingest job: read each document, extract its record, link and store it, one transaction each.
+"""The ingest job: read each document, extract its record, link and store it.
 
-A document whose bytes are already stored is skipped (same sha256). A document that
-fails is reported and leaves nothing behind; the others go on. Killing the job at
-any moment leaves only whole documents stored, and running it again finishes the rest.
+Documents are stored in batches: one transaction per batch, one savepoint per
+document inside it, so a document that fails leaves nothing behind and the others
+go on; cases are rebuilt once per batch for every person the batch touched. A
+document counts as stored only once its batch is committed. Killing the job at any
+moment leaves only whole documents stored (SQLite in WAL mode, PostgreSQL), and
+running it again skips what is stored (same sha256) and finishes the rest.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -18,11 +23,13 @@ from sqlalchemy.exc import IntegrityError
 from kuzet.errors import KuzetError
 from kuzet.extract.pipeline import extract_record
 from kuzet.ingest.sources import Problem, SourceDocument, read_documents
+from kuzet.resolve.cases import rebuild_cases
 from kuzet.resolve.linker import store
 from kuzet.store.db import Database
 from kuzet.store.models import Document
 
 log = logging.getLogger(__name__)
+BATCH = 100
 
 
 @dataclass(slots=True)
@@ -32,43 +39,98 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)  # one line each: "path: [E00x] problem"
 
 
+def _extract(job: tuple[SourceDocument, date | None]) -> tuple[SourceDocument, dict | str]:
+    src, doc_date = job
+    try:
+        return src, extract_record(src.text, path=src.path, sha256=src.sha256, doc_date=src.date or doc_date)
+    except KuzetError as err:
+        return src, str(err)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
 def ingest(db: Database, paths: list[str], *, doc_date: date | None = None, max_mb: float = 10.0,
-           progress: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest everything under `paths` into `db`."""
+           progress: Callable[[str], None] | None = None, workers: int = 1, batch: int = BATCH) -> IngestReport:
+    """Ingest everything under `paths` into `db`; with `workers` > 1, extraction runs in that many processes."""
     report = IngestReport()
-    for item in read_documents(paths, max_mb=max_mb):
-        if isinstance(item, Problem):
-            report.failed.append(str(item.error))
-            if progress:
-                progress(item.path)
-            continue
-        outcome = ingest_one(db, item, doc_date=doc_date)
-        if isinstance(outcome, int):
-            report.stored.append(outcome)
-        elif outcome is None:
-            report.skipped.append(item.path)
-        else:
-            report.failed.append(outcome)
-        if progress:
-            progress(item.path)
+    pool: Executor | None = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    try:
+        for chunk in _batches(read_documents(paths, max_mb=max_mb), batch):
+            sources = []
+            for item in chunk:
+                if isinstance(item, Problem):
+                    report.failed.append(str(item.error))
+                    if progress:
+                        progress(item.path)
+                else:
+                    sources.append(item)
+            sources = _unseen(db, sources, report, progress)
+            jobs = [(src, doc_date) for src in sources]
+            read = pool.map(_extract, jobs, chunksize=8) if pool else map(_extract, jobs)
+            _store_batch(db, list(read), report, progress)
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
     return report
 
 
-def ingest_one(db: Database, src: SourceDocument, *, doc_date: date | None = None) -> int | str | None:
-    """Store one document: its id, None when already stored, or the error line."""
-    sha = src.sha256
+def _unseen(db: Database, sources: list[SourceDocument], report: IngestReport,
+            progress: Callable[[str], None] | None) -> list[SourceDocument]:
+    """The sources whose bytes are not stored yet (nor earlier in this batch)."""
     with db.sessions() as session:
-        if session.execute(select(Document.id).where(Document.sha256 == sha)).first():
-            return None
+        known = set(session.execute(select(Document.sha256).where(
+            Document.sha256.in_([s.sha256 for s in sources]))).scalars()) if sources else set()
+    out = []
+    for src in sources:
+        if src.sha256 in known:
+            report.skipped.append(src.path)
+            if progress:
+                progress(src.path)
+        else:
+            known.add(src.sha256)
+            out.append(src)
+    return out
+
+
+def _store_batch(db: Database, read: list[tuple[SourceDocument, dict | str]], report: IngestReport,
+                 progress: Callable[[str], None] | None) -> None:
+    stored: list[tuple[str, int]] = []
+    failed: list[str] = []
+    skipped: list[str] = []
     try:
-        record = extract_record(src.text, path=src.path, sha256=sha, doc_date=src.date or doc_date)
         with db.session() as session:
-            doc = store(session, src, record)
-            doc_id = doc.id
-        log.debug("stored %s as document %s", src.path, doc_id)
-        return doc_id
+            touched: set[int] = set()
+            for src, record in read:
+                if isinstance(record, str):
+                    failed.append(record)
+                    continue
+                try:
+                    with session.begin_nested():
+                        doc = store(session, src, record, defer_cases=touched)
+                    stored.append((src.path, doc.id))
+                except IntegrityError:
+                    # Another process stored the same bytes since we looked.
+                    skipped.append(src.path)
+                except KuzetError as err:
+                    failed.append(str(err))
+            for root in touched:
+                rebuild_cases(session, root)
     except IntegrityError:
-        # Another process stored the same bytes between our check and our commit.
-        return None
-    except KuzetError as err:
-        return str(err)
+        # A concurrent ingest committed one of these documents first: store them one by one.
+        if len(read) > 1:
+            for one in read:
+                _store_batch(db, [one], report, progress)
+            return
+        skipped.append(read[0][0].path)
+        stored = []
+    report.stored.extend(i for _, i in stored)
+    report.failed.extend(failed)
+    report.skipped.extend(skipped)
+    for src, _ in read:
+        log.debug("ingested %s", src.path)
+        if progress:
+            progress(src.path)

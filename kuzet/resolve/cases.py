@@ -42,23 +42,27 @@ _STATUS = {
 }
 
 
+_FIELDS = ("articles", "court", "judge", "prosecutor", "investigator", "measure", "verdict", "sentence", "appeal",
+           "status", "opened", "updated")
+
+
 def rebuild_cases(session: Session, root: int) -> list[Case]:
-    """Drop and rebuild the cases of person `root` (and everyone merged into it)."""
+    """Bring the cases of person `root` (and everyone merged into it) in line with their events.
+
+    Cases are recomputed from the events and written only where they changed: ingest
+    calls this for every person a batch touches.
+    """
     ids = group_ids(session, Person, root)
-    old = list(session.execute(select(Case.id).where(Case.person_id.in_(ids))).scalars())
-    if old:
-        session.execute(update(Event).where(Event.case_id.in_(old)).values(case_id=None))
-        session.execute(delete(Case).where(Case.id.in_(old)))
+    old = {c.code: c for c in session.execute(select(Case).where(Case.person_id.in_(ids))).scalars()}
     events = session.execute(
         select(Event).join(Involvement, Involvement.event_id == Event.id)
         .where(Involvement.role == "victim", Involvement.person_id.in_(ids), Event.kind.in_(CASE_KINDS))
         .distinct()).scalars().all()
-    if not events:
-        return []
     arts: dict[int, list[LawArticle]] = {}
-    for ev_id, art in session.execute(select(EventArticle.event_id, LawArticle).join(
-            LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_([e.id for e in events]))):
-        arts.setdefault(ev_id, []).append(art)
+    if events:
+        for ev_id, art in session.execute(select(EventArticle.event_id, LawArticle).join(
+                LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_([e.id for e in events]))):
+            arts.setdefault(ev_id, []).append(art)
 
     def code_of(ev: Event) -> str | None:
         codes = {a.code for a in arts.get(ev.id, [])}
@@ -79,34 +83,57 @@ def rebuild_cases(session: Session, root: int) -> list[Case]:
         target = next(iter(by_code)) if len(by_code) == 1 else "criminal"
         by_code.setdefault(target, []).append(ev)
 
+    officials = _officials(session, [e.id for e in events]) if events else {}
     cases = []
     for code, evs in by_code.items():
         evs.sort(key=lambda e: (e.date is None, e.date or 0, e.id))
-        dated = [e for e in evs if e.date]
-        case = Case(person_id=root, code=code, status="open",
-                    opened=dated[0].date if dated else None, updated=dated[-1].date if dated else None)
-        case.articles = sorted({_article_label(a) for e in evs for a in arts.get(e.id, [])})
-        _officials(session, case, [e.id for e in evs])
+        fields = _case_fields(evs, arts, officials)
+        case = old.pop(code, None)
+        if case is None:
+            case = Case(person_id=root, code=code, **fields)
+            session.add(case)
+            session.flush()
+        else:
+            case.person_id = root
+            for name, value in fields.items():
+                if getattr(case, name) != value:
+                    setattr(case, name, value)
         for e in evs:
-            if e.kind == "pretrial_restriction":
-                case.measure = e.outcome or e.summary[:200]
-            if e.kind in ("verdict", "administrative_arrest", "fine"):
-                case.verdict = "acquitted" if _ACQUIT.search(e.summary + " " + (e.outcome or "")) else e.kind.replace("_", " ")
-                case.sentence = e.outcome or case.sentence
-                if _APPEAL.search(e.summary):
-                    case.appeal = e.summary[:300]
-        last = next((e for e in reversed(dated) if e.status != "scheduled"), dated[-1] if dated else evs[-1])
-        case.status = _STATUS.get(last.kind, "open")
-        if case.verdict == "acquitted":
-            case.status = "acquitted"
-        if any(e.kind == "court_hearing" and e.status == "scheduled" for e in evs) and case.status in (
-                "under investigation", "under a measure of restraint"):
-            case.status = "trial scheduled"
-        session.add(case)
-        session.flush()
-        session.execute(update(Event).where(Event.id.in_([e.id for e in evs])).values(case_id=case.id))
+            if e.case_id != case.id:
+                e.case_id = case.id
         cases.append(case)
+    if old:
+        gone = [c.id for c in old.values()]
+        session.execute(update(Event).where(Event.case_id.in_(gone)).values(case_id=None))
+        session.execute(delete(Case).where(Case.id.in_(gone)))
     return cases
+
+
+def _case_fields(evs: list[Event], arts: dict[int, list[LawArticle]], officials: dict[int, dict[str, str]]) -> dict:
+    dated = [e for e in evs if e.date]
+    out: dict = dict.fromkeys(_FIELDS)
+    out["opened"] = dated[0].date if dated else None
+    out["updated"] = dated[-1].date if dated else None
+    out["articles"] = sorted({_article_label(a) for e in evs for a in arts.get(e.id, [])})
+    for e in evs:
+        for role, name in officials.get(e.id, {}).items():
+            out[role] = name
+        if e.kind == "pretrial_restriction":
+            out["measure"] = e.outcome or e.summary[:200]
+        if e.kind in ("verdict", "administrative_arrest", "fine"):
+            out["verdict"] = "acquitted" if _ACQUIT.search(e.summary + " " + (e.outcome or "")) else e.kind.replace("_", " ")
+            out["sentence"] = e.outcome or out["sentence"]
+            if _APPEAL.search(e.summary):
+                out["appeal"] = e.summary[:300]
+    last = next((e for e in reversed(dated) if e.status != "scheduled"), dated[-1] if dated else evs[-1])
+    status = _STATUS.get(last.kind, "open")
+    if out["verdict"] == "acquitted":
+        status = "acquitted"
+    if any(e.kind == "court_hearing" and e.status == "scheduled" for e in evs) and status in (
+            "under investigation", "under a measure of restraint"):
+        status = "trial scheduled"
+    out["status"] = status
+    return out
 
 
 def _article_label(a: LawArticle) -> str:
@@ -114,23 +141,25 @@ def _article_label(a: LawArticle) -> str:
     return f"{code} {a.article}" + (f"-{a.part}" if a.part else "")
 
 
-def _officials(session: Session, case: Case, event_ids: list[int]) -> None:
+def _officials(session: Session, event_ids: list[int]) -> dict[int, dict[str, str]]:
+    """Per event: the court, judge, prosecutor or investigator involved, by name."""
+    out: dict[int, dict[str, str]] = {}
+    for ev_id, name in session.execute(
+            select(Involvement.event_id, Organization.name).join(Organization, Organization.id == Involvement.organization_id)
+            .where(Involvement.event_id.in_(event_ids), Organization.kind == "court")):
+        out.setdefault(ev_id, {})["court"] = name
     rows = session.execute(
-        select(Involvement.person_id, Involvement.organization_id, Involvement.role).where(
-            Involvement.event_id.in_(event_ids), Involvement.role.in_(("official", "involved", "perpetrator")))).all()
-    for person_id, org_id, _role in rows:
-        if org_id is not None:
-            org = session.get(Organization, org_id)
-            if org is not None and org.kind == "court":
-                case.court = org.name
-        elif person_id is not None:
-            person = session.get(Person, person_id)
-            descriptors = set(session.execute(select(PersonDescriptor.descriptor).where(
-                PersonDescriptor.person_id == person_id)).scalars())
-            text = " ".join(descriptors).lower()
-            if "prosecutor" in text or "прокурор" in text:
-                case.prosecutor = person.name
-            elif "investigator" in text or "следовател" in text:
-                case.investigator = person.name
-            elif person is not None:
-                case.judge = person.name
+        select(Involvement.event_id, Person.id, Person.name).join(Person, Person.id == Involvement.person_id)
+        .where(Involvement.event_id.in_(event_ids), Involvement.role.in_(("official", "perpetrator")))).all()
+    if not rows:
+        return out
+    described: dict[int, str] = {}
+    for pid, d in session.execute(select(PersonDescriptor.person_id, PersonDescriptor.descriptor)
+                                  .where(PersonDescriptor.person_id.in_({r[1] for r in rows}))):
+        described[pid] = described.get(pid, "") + " " + d.lower()
+    for ev_id, pid, name in rows:
+        text = described.get(pid, "")
+        role = ("prosecutor" if "prosecutor" in text or "прокурор" in text else
+                "investigator" if "investigator" in text or "следовател" in text else "judge")
+        out.setdefault(ev_id, {})[role] = name
+    return out

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from kuzet.errors import NotFoundInDatabaseError
 from kuzet.resolve.cases import rebuild_cases
-from kuzet.resolve.identity import group_ids, root_id
+from kuzet.resolve.identity import forget_merges, group_ids, root_id
 from kuzet.store.models import Change, Involvement, Organization, Person, PersonDescriptor, PersonName, Place, ReviewItem
 
 Mergeable = type[Person] | type[Organization] | type[Place]
@@ -42,6 +42,7 @@ def merge(session: Session, keep: int, other: int, *, actor: str, model: Mergeab
     if a == b:
         raise NotFoundInDatabaseError(f"{_NOUN[model]}s {keep} and {other} are already one")
     session.get(model, b).merged_into_id = a
+    forget_merges(session, model)
     change = Change(actor=actor, action="merge", table=model.__tablename__, row_id=b,
                     before={"merged_into_id": None}, after={"merged_into_id": a})
     session.add(change)
@@ -67,6 +68,7 @@ def unmerge(session: Session, ident: int, *, actor: str, model: Mergeable = Pers
     loser = session.get(model, last.row_id)
     before = loser.merged_into_id
     loser.merged_into_id = None
+    forget_merges(session, model)
     session.add(Change(actor=actor, action="split", table=model.__tablename__, row_id=loser.id,
                        before={"merged_into_id": before}, after={"merged_into_id": None}, reverts=last.id))
     session.flush()

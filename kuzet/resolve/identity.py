@@ -1,4 +1,10 @@
-"""Who a person, organization or place is now: merges point from the merged id to the one it joined."""
+"""Who a person, organization or place is now: merges point from the merged id to the one it joined.
+
+Most databases hold few merges, and ingest asks "who is this now?" for every
+mention; so each session remembers whether a table has any merge at all, and
+answers without a query when it has none. Curation forgets that answer when it
+merges or splits.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,26 @@ from sqlalchemy.orm import Session
 
 from kuzet.store.models import Organization, Person, Place
 
+Model = type[Person] | type[Organization] | type[Place]
 
-def root_id(session: Session, model: type[Person] | type[Organization] | type[Place], ident: int) -> int:
-    """The id a merged person or organization now lives under."""
+
+def _has_merges(session: Session, model: Model) -> bool:
+    key = ("has_merges", model.__tablename__)
+    if key not in session.info:
+        session.info[key] = session.execute(
+            select(model.id).where(model.merged_into_id.is_not(None)).limit(1)).first() is not None
+    return session.info[key]
+
+
+def forget_merges(session: Session, model: Model) -> None:
+    """Call after changing any `merged_into_id` of `model` in this session."""
+    session.info.pop(("has_merges", model.__tablename__), None)
+
+
+def root_id(session: Session, model: Model, ident: int) -> int:
+    """The id a merged person, organization or place now lives under."""
+    if not _has_merges(session, model):
+        return ident
     seen = set()
     while True:
         nxt = session.execute(select(model.merged_into_id).where(model.id == ident)).scalar_one()
@@ -19,8 +42,10 @@ def root_id(session: Session, model: type[Person] | type[Organization] | type[Pl
         ident = nxt
 
 
-def group_ids(session: Session, model: type[Person] | type[Organization] | type[Place], root: int) -> list[int]:
+def group_ids(session: Session, model: Model, root: int) -> list[int]:
     """The root and every id merged into it, however deep."""
+    if not _has_merges(session, model):
+        return [root]
     out, frontier = [root], [root]
     while frontier:
         frontier = list(session.execute(select(model.id).where(model.merged_into_id.in_(frontier))).scalars())

@@ -9,6 +9,7 @@ the rebuilt cases of every person it touches. Either all of it is stored or none
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -88,18 +89,24 @@ def _script(text: str) -> str:
     return "cyrl" if any("\u0400" <= c <= "\u04ff" for c in text) else "latn"
 
 
+@lru_cache(maxsize=65536)
+def _stored_keys(surname: str | None, given: str | None, patronymic: str | None) -> NameKeys:
+    return keys(surname, given, patronymic)
+
+
 def _candidates(session: Session, k: NameKeys) -> list[tuple[int, float]]:
     """Stored persons (as roots) this name could be, best first, with scores."""
     if not k.surname:
         return []
-    rows = session.execute(select(PersonName).where(or_(
-        PersonName.surname_key == k.surname, PersonName.consonant_key == k.consonants,
-        PersonName.surname_key.startswith(k.surname[:3])))).scalars().all()
+    rows = session.execute(select(PersonName.person_id, PersonName.surname, PersonName.given, PersonName.patronymic)
+                           .where(or_(PersonName.surname_key == k.surname, PersonName.consonant_key == k.consonants,
+                                      PersonName.surname_key.startswith(k.surname[:3])))
+                           .distinct()).all()
     best: dict[int, float] = {}
-    for row in rows:
-        s = score(k, keys(row.surname, row.given, row.patronymic))
+    for person_id, surname, given, patronymic in rows:
+        s = score(k, _stored_keys(surname, given, patronymic))
         if s >= REVIEW:
-            r = root_id(session, Person, row.person_id)
+            r = root_id(session, Person, person_id)
             best[r] = max(best.get(r, 0.0), s)
     return sorted(best.items(), key=lambda kv: -kv[1])
 
@@ -153,8 +160,12 @@ def _same_event(session: Session, kind: str, when: date | None, victims: list[in
         .order_by(Event.id)).scalars().first()
 
 
-def store(session: Session, src: SourceDocument, record: dict) -> Document:
-    """Store a document with its record and every link; the caller commits."""
+def store(session: Session, src: SourceDocument, record: dict, *, defer_cases: set[int] | None = None) -> Document:
+    """Store a document with its record and every link; the caller commits.
+
+    Cases of the persons it touches are rebuilt at once, or, when `defer_cases` is given,
+    their root ids are added to it for the caller to rebuild once per batch.
+    """
     source = record["source"]
     doc = Document(sha256=src.sha256, original=src.original, media_type=src.media_type, path=src.path,
                    channel=src.channel, message_id=src.message_id, hashtags=src.hashtags,
@@ -222,8 +233,12 @@ def store(session: Session, src: SourceDocument, record: dict) -> Document:
                     if v in persons:
                         _affiliate(session, persons[v], orgs[ref].id, doc.id)
     session.flush()
-    for pid in touched:
-        rebuild_cases(session, root_id(session, Person, pid))
+    roots = {root_id(session, Person, pid) for pid in touched}
+    if defer_cases is not None:
+        defer_cases.update(roots)
+    else:
+        for pid in roots:
+            rebuild_cases(session, pid)
     return doc
 
 
