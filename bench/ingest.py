@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +72,7 @@ def _queries(url: str) -> None:
             "dossier (by id)": lambda i: queries.dossier(s, people[i * 7 % len(people)]),
             "person by name + dossier": lambda i: queries.dossier(s, queries.find_person(s, names[i % len(names)])),
             "events kind+place+since": lambda i: queries.events(s, kind=KINDS[i % len(KINDS)], place=CITIES[i % len(CITIES)],
-                                                               since=__import__("datetime").date(2022, 1, 1), limit=50),
+                                                               since=date(2022, 1, 1), limit=50),
             "search surname": lambda i: queries.full_text(s, names[i % len(names)], limit=20),
             "search article": lambda i: queries.full_text(s, "405", limit=20),
         }

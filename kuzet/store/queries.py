@@ -180,10 +180,8 @@ def events(session: Session, *, kind: str | None = None, place: str | None = Non
         q = q.where(Event.id.in_(select(Involvement.event_id).where(Involvement.person_id.in_(ids))))
     if organization:
         # Part of any name in any language: "court" is every court, "Актауский" the Aktau City Court too.
-        key = search.fold(organization)
-        named = {oid for oid, n in session.execute(select(OrganizationName.organization_id, OrganizationName.name))
-                 if key in search.fold(n)}
-        org_ids = {i for oid in named for i in group_ids(session, Organization, root_id(session, Organization, oid))}
+        org_ids = {i for oid in _organizations_named(session, organization)
+                   for i in group_ids(session, Organization, root_id(session, Organization, oid))}
         q = q.where(Event.id.in_(select(Involvement.event_id).where(Involvement.organization_id.in_(org_ids))))
     rows = session.execute(q.order_by(Event.date.is_(None), Event.date, Event.id).limit(limit)).scalars().all()
     return [event_record(session, e, with_sources=True) for e in rows]
@@ -233,20 +231,29 @@ def review(session: Session) -> list[dict]:
     return out
 
 
+def _organizations_named(session: Session, part: str) -> list[int]:
+    """Ids of organizations with `part` in any of their names, in any language, oldest first."""
+    key = search.fold(part)
+    rows = session.execute(select(OrganizationName.organization_id, OrganizationName.name)
+                           .order_by(OrganizationName.organization_id))
+    return list(dict.fromkeys(oid for oid, n in rows if key in search.fold(n)))
+
+
 def _find(session: Session, model: type[Organization] | type[Place], query: str) -> int:
     noun = model.__tablename__[:-1]
     if query.isdigit():
         if session.get(model, int(query)) is None:
             raise NotFoundInDatabaseError(f"no {noun} with id {query}")
         return root_id(session, model, int(query))
-    key = search.fold(query)
-    spellings = OrganizationName.name if model is Organization else None
-    for row in session.execute(select(model).order_by(model.id)).scalars():
-        names = [row.name, *(row.names if model is Place else session.execute(
-            select(spellings).where(OrganizationName.organization_id == row.id)).scalars())]
-        if any(key in search.fold(n) for n in names):
-            return root_id(session, model, row.id)
-    raise NotFoundInDatabaseError(f"no {noun} named {query!r}")
+    if model is Organization:
+        hits = _organizations_named(session, query)
+    else:
+        key = search.fold(query)
+        hits = [p.id for p in session.execute(select(Place).order_by(Place.id)).scalars()
+                if any(key in search.fold(n) for n in [p.name, *p.names])]
+    if not hits:
+        raise NotFoundInDatabaseError(f"no {noun} named {query!r}")
+    return root_id(session, model, hits[0])
 
 
 def find_organization(session: Session, query: str) -> int:
