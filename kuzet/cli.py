@@ -428,6 +428,87 @@ def review_cli(
         raise _fail("review", err) from None
 
 
+def _first_admin(database) -> str | None:  # noqa: ANN001 - a Database
+    """On a desk with no users: create `admin` with a random password, returned to be shown once."""
+    from sqlalchemy import func, select
+
+    from kuzet.store.models import User
+    from kuzet.web.auth import add_user
+
+    with database.session() as s:
+        if s.execute(select(func.count(User.id))).scalar_one():
+            return None
+        _user, password = add_user(s, "admin", "admin")
+        return password
+
+
+@app.command("serve")
+def serve_cli(
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Run the web desk. On first run it creates the user `admin` and prints a one-time password."""
+    import uvicorn
+
+    from kuzet.web.app import create_app
+
+    try:
+        database = _open(db)
+        password = _first_admin(database)
+    except KuzetError as err:
+        raise _fail("serve", err) from None
+    if password:
+        print(f"Created the user 'admin' with password: {password}\n"
+              "Sign in and change it (Users > your account); it is not shown again.", flush=True)
+    print(f"Kuzet desk on http://{host}:{port}/ (Ctrl+C stops it)", flush=True)
+    try:
+        uvicorn.run(create_app(database), host=host, port=port, log_level="warning")
+    finally:
+        database.close()
+
+
+user_app = typer.Typer(help="Users of the web desk.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add_cli(
+    name: Annotated[str, typer.Argument(help="The user's name (what they sign in with).")],
+    role: Annotated[str, typer.Option(help="viewer, monitor, editor or admin.")] = "monitor",
+    db: DbOption = None,
+) -> None:
+    """Add a desk user; prints their new password once."""
+    from kuzet.web.auth import add_user
+
+    try:
+        database = _open(db)
+        try:
+            with database.session() as s:
+                user, password = add_user(s, name, role)
+                print(f"user {user.name} ({user.role}) added; password: {password}")
+        finally:
+            database.close()
+    except KuzetError as err:
+        raise _fail("user add", err) from None
+
+
+@user_app.command("list")
+def user_list_cli(db: DbOption = None) -> None:
+    """List desk users and their roles."""
+    from sqlalchemy import select
+
+    from kuzet.store.models import User
+
+    database = _open(db)
+    try:
+        with database.sessions() as s:
+            for u in s.execute(select(User).order_by(User.name)).scalars():
+                print(f"{u.name}\t{u.role}\t{'active' if u.active else 'disabled'}")
+    finally:
+        database.close()
+
+
 @app.command("version")
 def version_cli() -> None:
     """Print Kuzet's version and the record schema it writes."""

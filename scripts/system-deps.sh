@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Debian packages the tests need: a PostgreSQL 15 server and the DejaVu fonts (Cyrillic PDFs).
+# Debian packages the tests need: a PostgreSQL 15 server, the DejaVu fonts (Cyrillic PDFs) and chromium
+# (the web desk's browser tests drive it through Playwright; `playwright install` is never run).
 # Installs only what is missing, so on a prepared machine it does nothing and needs no network.
 set -euo pipefail
 need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "missing Debian packages: ${need[*]} (run as root: apt-get install -y ${need[*]})" >&2

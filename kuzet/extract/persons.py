@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kuzet.extract.places import lookup as lookup_place
 from kuzet.lang.kk.names import strip_case
 from kuzet.lang.ru.names import (
     KAZ_INVARIANT,
@@ -41,6 +42,8 @@ _LAT_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|iev|ieva|in|ina|yn|yna|uly
 _LAT_STRONG = re.compile(r"(?:ov|ova|ev|eva|uly|kyzy|qyzy)$", re.I)
 _LAT_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna|ich)$", re.I)
 _GAP = re.compile(r"[ \t]?")
+# Words after which a town's name stands, not a person's ("in Konayev", "в Сатпаеве", "г. Конаев").
+_BEFORE_PLACE = re.compile(r"(?:\b(?:in|from|near|to|city of|town of|в|во|из|под|город[ае]?|г\.|қаласы)|#)\s*$", re.I)
 
 
 @dataclass(slots=True)
@@ -53,6 +56,7 @@ class Token:
     caps: bool
     cyr: bool
     role: str = "C"  # G given, S surname-shaped, P patronymic, I initial, C other capitalised
+    town: bool = False  # a gazetteer town named after a person, written where a place goes ("#Konayev", "в Сатпаеве")
 
 
 @dataclass(slots=True)
@@ -153,6 +157,8 @@ def _tokens(doc: Doc) -> list[Token]:
             t.role = "P"
         elif _is_surname_shaped(t):
             t.role = "S"
+            t.town = not t.caps and bool(_BEFORE_PLACE.search(doc.match[max(0, m.start() - 10):start])) and \
+                lookup_place(raw) is not None
         elif low.replace("ё", "е") in places and not t.caps or t.caps and len(letters) <= 3:
             t.role = "x"
         else:
@@ -220,7 +226,10 @@ def _parse_run(run: list[Token]) -> list[tuple[list[Token], dict[str, Token]]]:
             n = 2 if parts else 0
         if parts is None:
             t = rest[0]
-            if t.role == "S" and (t.caps or t.hashtag):
+            if t.town:
+                # A town named after a person ("#Konayev", "в Сатпаеве") standing alone is the town.
+                n = 1
+            elif t.role == "S" and (t.caps or t.hashtag):
                 parts, n = {"surname": t}, 1
             elif t.role == "S":
                 parts, n = {"surname": t, "link": t}, 1

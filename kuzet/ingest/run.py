@@ -24,7 +24,8 @@ from kuzet.errors import KuzetError
 from kuzet.extract.pipeline import extract_record
 from kuzet.ingest.sources import Problem, SourceDocument, read_documents
 from kuzet.resolve.cases import rebuild_cases
-from kuzet.resolve.linker import store
+from kuzet.resolve.linker import Linker
+from kuzet.resolve.name_index import NameIndex
 from kuzet.store.db import Database
 from kuzet.store.models import Document
 
@@ -56,10 +57,19 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def ingest(db: Database, paths: list[str], *, doc_date: date | None = None, max_mb: float = 10.0,
            progress: Callable[[str], None] | None = None, workers: int = 1, batch: int = BATCH) -> IngestReport:
     """Ingest everything under `paths` into `db`; with `workers` > 1, extraction runs in that many processes."""
+    return ingest_documents(db, read_documents(paths, max_mb=max_mb), doc_date=doc_date, progress=progress,
+                            workers=workers, batch=batch)
+
+
+def ingest_documents(db: Database, items: Iterable[SourceDocument | Problem], *, doc_date: date | None = None,
+                     progress: Callable[[str], None] | None = None, workers: int = 1,
+                     batch: int = BATCH) -> IngestReport:
+    """Ingest documents already read (files, an upload, pasted text)."""
     report = IngestReport()
     pool: Executor | None = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    names = NameIndex()
     try:
-        for chunk in _batches(read_documents(paths, max_mb=max_mb), batch):
+        for chunk in _batches(items, batch):
             sources = []
             for item in chunk:
                 if isinstance(item, Problem):
@@ -71,7 +81,7 @@ def ingest(db: Database, paths: list[str], *, doc_date: date | None = None, max_
             sources = _unseen(db, sources, report, progress)
             jobs = [(src, doc_date) for src in sources]
             read = pool.map(_extract, jobs, chunksize=8) if pool else map(_extract, jobs)
-            _store_batch(db, list(read), report, progress)
+            _store_batch(db, list(read), names, report, progress)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
@@ -96,34 +106,36 @@ def _unseen(db: Database, sources: list[SourceDocument], report: IngestReport,
     return out
 
 
-def _store_batch(db: Database, read: list[tuple[SourceDocument, dict | str]], report: IngestReport,
+def _store_batch(db: Database, read: list[tuple[SourceDocument, dict | str]], names: NameIndex, report: IngestReport,
                  progress: Callable[[str], None] | None) -> None:
     stored: list[tuple[str, int]] = []
     failed: list[str] = []
     skipped: list[str] = []
     try:
         with db.session() as session:
-            touched: set[int] = set()
+            linker = Linker(session, names)
             for src, record in read:
                 if isinstance(record, str):
                     failed.append(record)
                     continue
                 try:
                     with session.begin_nested():
-                        doc = store(session, src, record, defer_cases=touched)
-                    stored.append((src.path, doc.id))
+                        doc_id = linker.store(src, record)
+                    stored.append((src.path, doc_id))
                 except IntegrityError:
                     # Another process stored the same bytes since we looked.
                     skipped.append(src.path)
+                    linker.forget()
                 except KuzetError as err:
                     failed.append(str(err))
-            for root in touched:
-                rebuild_cases(session, root)
+                    linker.forget()
+            rebuild_cases(session, linker.touched)
     except IntegrityError:
+        names.forget()
         # A concurrent ingest committed one of these documents first: store them one by one.
         if len(read) > 1:
             for one in read:
-                _store_batch(db, [one], report, progress)
+                _store_batch(db, [one], names, report, progress)
             return
         skipped.append(read[0][0].path)
         stored = []

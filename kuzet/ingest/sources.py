@@ -138,6 +138,17 @@ def read_documents(paths: list[str], *, max_mb: float = 10.0) -> Iterator[Source
             yield Problem(path, err)
 
 
+def from_bytes(name: str, data: bytes, *, max_mb: float = 10.0) -> SourceDocument:
+    """A document handed over whole (an upload, pasted text), read by its name's suffix."""
+    if len(data) > max_mb * 1024 * 1024:
+        raise UnsupportedFormatError(f"file is over the {max_mb:g} MB limit", path=name)
+    suffix = Path(name).suffix.lower()
+    if suffix not in MEDIA_TYPES:
+        suffix = ".txt"
+    text, title = file_text(data, name, suffix)
+    return SourceDocument(name, data, MEDIA_TYPES[suffix], text, title)
+
+
 def read_error(path: str, max_mb: float) -> KuzetError:
     try:
         read_source(path, max_mb=max_mb)

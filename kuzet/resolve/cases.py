@@ -10,6 +10,8 @@ the person's only proceeding, or the criminal one.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -46,24 +48,52 @@ _FIELDS = ("articles", "court", "judge", "prosecutor", "investigator", "measure"
            "status", "opened", "updated")
 
 
-def rebuild_cases(session: Session, root: int) -> list[Case]:
-    """Bring the cases of person `root` (and everyone merged into it) in line with their events.
+def rebuild_cases(session: Session, roots: Iterable[int]) -> None:
+    """Bring the cases of each person in `roots` (and everyone merged into them) in line with their events.
 
     Cases are recomputed from the events and written only where they changed: ingest
-    calls this for every person a batch touches.
+    calls this once per batch with every person the batch touched, so the events,
+    articles, officials and cases of all of them are read in four queries.
     """
-    ids = group_ids(session, Person, root)
-    old = {c.code: c for c in session.execute(select(Case).where(Case.person_id.in_(ids))).scalars()}
-    events = session.execute(
-        select(Event).join(Involvement, Involvement.event_id == Event.id)
-        .where(Involvement.role == "victim", Involvement.person_id.in_(ids), Event.kind.in_(CASE_KINDS))
-        .distinct()).scalars().all()
+    owner = {pid: root for root in set(roots) for pid in group_ids(session, Person, root)}
+    if not owner:
+        return
+    old: dict[int, dict[str, Case]] = defaultdict(dict)
+    for case in session.execute(select(Case).where(Case.person_id.in_(owner))).scalars():
+        old[owner[case.person_id]][case.code] = case
+    events: dict[int, dict[int, Event]] = defaultdict(dict)
+    for pid, ev in session.execute(
+            select(Involvement.person_id, Event).join(Involvement, Involvement.event_id == Event.id)
+            .where(Involvement.role == "victim", Involvement.person_id.in_(owner), Event.kind.in_(CASE_KINDS))):
+        events[owner[pid]][ev.id] = ev
+    ids = {i for evs in events.values() for i in evs}
     arts: dict[int, list[LawArticle]] = {}
-    if events:
+    if ids:
         for ev_id, art in session.execute(select(EventArticle.event_id, LawArticle).join(
-                LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_([e.id for e in events]))):
+                LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_(ids))):
             arts.setdefault(ev_id, []).append(art)
+    officials = _officials(session, list(ids)) if ids else {}
+    created: list[tuple[Case, list[Event]]] = []
+    for root in sorted(set(owner.values())):
+        for case, evs in _rebuild_one(session, root, list(events[root].values()), old[root], arts, officials):
+            if case.id is None:
+                created.append((case, evs))
+            else:
+                _assign(case, evs)
+    if created:
+        session.flush()
+        for case, evs in created:
+            _assign(case, evs)
 
+
+def _assign(case: Case, evs: list[Event]) -> None:
+    for e in evs:
+        if e.case_id != case.id:
+            e.case_id = case.id
+
+
+def _rebuild_one(session: Session, root: int, events: list[Event], old: dict[str, Case],
+                 arts: dict[int, list[LawArticle]], officials: dict[int, dict[str, str]]) -> list[tuple[Case, list[Event]]]:
     def code_of(ev: Event) -> str | None:
         codes = {a.code for a in arts.get(ev.id, [])}
         if len(codes) == 1:
@@ -76,15 +106,14 @@ def rebuild_cases(session: Session, root: int) -> list[Case]:
 
     by_code: dict[str, list[Event]] = {}
     loose = []
-    for ev in events:
+    for ev in sorted(events, key=lambda e: e.id):
         code = code_of(ev)
         (by_code.setdefault(code, []) if code else loose).append(ev)
     for ev in loose:
         target = next(iter(by_code)) if len(by_code) == 1 else "criminal"
         by_code.setdefault(target, []).append(ev)
 
-    officials = _officials(session, [e.id for e in events]) if events else {}
-    cases = []
+    out = []
     for code, evs in by_code.items():
         evs.sort(key=lambda e: (e.date is None, e.date or 0, e.id))
         fields = _case_fields(evs, arts, officials)
@@ -92,21 +121,27 @@ def rebuild_cases(session: Session, root: int) -> list[Case]:
         if case is None:
             case = Case(person_id=root, code=code, **fields)
             session.add(case)
-            session.flush()
         else:
             case.person_id = root
             for name, value in fields.items():
                 if getattr(case, name) != value:
                     setattr(case, name, value)
-        for e in evs:
-            if e.case_id != case.id:
-                e.case_id = case.id
-        cases.append(case)
+        out.append((case, evs))
     if old:
         gone = [c.id for c in old.values()]
         session.execute(update(Event).where(Event.case_id.in_(gone)).values(case_id=None))
         session.execute(delete(Case).where(Case.id.in_(gone)))
-    return cases
+    return out
+
+
+def case_fields(session: Session, evs: list[Event]) -> dict:
+    """A case card's fields as these events (sorted by date) alone tell them."""
+    ids = [e.id for e in evs]
+    arts: dict[int, list[LawArticle]] = {}
+    for ev_id, art in session.execute(select(EventArticle.event_id, LawArticle).join(
+            LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_(ids))):
+        arts.setdefault(ev_id, []).append(art)
+    return _case_fields(evs, arts, _officials(session, ids))
 
 
 def _case_fields(evs: list[Event], arts: dict[int, list[LawArticle]], officials: dict[int, dict[str, str]]) -> dict:

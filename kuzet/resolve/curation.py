@@ -49,7 +49,7 @@ def merge(session: Session, keep: int, other: int, *, actor: str, model: Mergeab
     session.flush()
     if model is Person:
         _close_reviews(session, a, b, "merged", actor)
-        rebuild_cases(session, a)
+        rebuild_cases(session, [a])
     return change.id
 
 
@@ -73,8 +73,7 @@ def unmerge(session: Session, ident: int, *, actor: str, model: Mergeable = Pers
                        before={"merged_into_id": before}, after={"merged_into_id": None}, reverts=last.id))
     session.flush()
     if model is Person:
-        rebuild_cases(session, root)
-        rebuild_cases(session, loser.id)
+        rebuild_cases(session, [root, loser.id])
     return loser.id
 
 
@@ -102,8 +101,7 @@ def split(session: Session, person: int, *, actor: str, document: int | None = N
     session.add(Change(actor=actor, action="split", table="persons", row_id=new.id,
                        before={"person_id": root, "document_id": document}, after={"person_id": new.id, "document_id": document}))
     session.flush()
-    rebuild_cases(session, root)
-    rebuild_cases(session, new.id)
+    rebuild_cases(session, [root, new.id])
     return new.id
 
 

@@ -52,5 +52,4 @@ def reject(session: Session, event_id: int, *, actor: str) -> None:
     search.remove(session, "event", event_id)
     session.delete(event)  # its involvements and sources go with it (ORM cascade)
     session.flush()
-    for pid in victims:
-        rebuild_cases(session, pid)
+    rebuild_cases(session, victims)

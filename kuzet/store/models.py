@@ -86,7 +86,7 @@ class PersonName(Base):
     patronymic: Mapped[str | None] = mapped_column(String(200))
     surname_key: Mapped[str] = mapped_column(String(120), index=True)
     consonant_key: Mapped[str] = mapped_column(String(120), index=True)
-    given_key: Mapped[str | None] = mapped_column(String(120))
+    given_key: Mapped[str | None] = mapped_column(String(120), index=True)
     script: Mapped[str] = mapped_column(String(8))
     mention_start: Mapped[int | None] = mapped_column(Integer)
     mention_end: Mapped[int | None] = mapped_column(Integer)
@@ -278,3 +278,62 @@ class Change(Base):
     before: Mapped[dict | None] = mapped_column(JSON)
     after: Mapped[dict | None] = mapped_column(JSON)
     reverts: Mapped[int | None] = mapped_column(ForeignKey("changes.id"))
+
+
+ROLES = ("viewer", "monitor", "editor", "admin")  # each may do everything the ones before it may
+
+
+class User(Base):
+    """A person who works at the desk. Passwords are stored only as Argon2id hashes."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    role: Mapped[str] = mapped_column(String(12))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class WebSession(Base):
+    """A signed-in browser. Only the sha256 of the cookie's token is stored."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ApiToken(Base):
+    """A personal token for scripts (`Authorization: Bearer ...`); only its sha256 is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    label: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    revoked: Mapped[bool] = mapped_column(default=False)
+
+
+class FactReview(Base):
+    """A person's word on one fact of a document's machine reading: accepted, corrected, rejected,
+    added (a fact the machine missed) or verified. The machine's record stays as it was in
+    `Document.record`; the reading a person stands behind is that record with these applied,
+    so the two can be compared to measure reading quality."""
+
+    __tablename__ = "fact_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    fact_id: Mapped[str] = mapped_column(String(20))  # the record's id: p1, o2, e3, ...
+    action: Mapped[str] = mapped_column(String(12))  # accept | correct | reject | add | verify
+    fields: Mapped[dict | None] = mapped_column(JSON)  # the corrected or added fact
+    actor: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())

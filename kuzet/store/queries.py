@@ -1,7 +1,10 @@
 """Read the case database the way the desk shows it: plain dicts, with ids and the source of each fact.
 
-The CLI prints these (or dumps them with --format json) and the web desk will render
-the same dicts, so both always agree.
+The CLI prints these (or dumps them with --format json) and the web desk renders the
+same dicts, so both always agree. `levels` is the confidentiality levels the reader
+may see (None: all, as on the command line): a record outside them is not found, and
+facts drawn from one are left out, so nothing of it shows through a count, a spelling
+or a case card.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, true
 from sqlalchemy.orm import Session
 
 from kuzet.errors import NotFoundInDatabaseError
@@ -34,46 +37,62 @@ from kuzet.store.models import (
     ReviewItem,
 )
 
+Levels = tuple[str, ...] | None
+
 
 def _iso(d: date | datetime | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def _seen(column, levels: Levels):  # noqa: ANN001, ANN202 - a model's confidentiality column
+    return column.in_(levels) if levels is not None else true()
 
 
 def _roots(session: Session) -> list[Person]:
     return list(session.execute(select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.id)).scalars())
 
 
-def _victim_events(session: Session, ids: list[int]) -> list[Event]:
+def _victim_events(session: Session, ids: list[int], levels: Levels = None) -> list[Event]:
     return list(session.execute(
         select(Event).join(Involvement, Involvement.event_id == Event.id)
-        .where(Involvement.person_id.in_(ids), Involvement.role == "victim").distinct()).scalars())
+        .where(Involvement.person_id.in_(ids), Involvement.role == "victim", _seen(Event.confidentiality, levels))
+        .distinct()).scalars())
 
 
-def persons(session: Session, *, top: int | None = None) -> list[dict]:
+def persons(session: Session, *, top: int | None = None, levels: Levels = None) -> list[dict]:
     """People with the number of events against them and their latest status, most events first."""
-    counts: Counter[int] = Counter()
-    for pid, n in session.execute(
-            select(Involvement.person_id, func.count(func.distinct(Involvement.event_id)))
-            .where(Involvement.role == "victim", Involvement.person_id.is_not(None)).group_by(Involvement.person_id)):
-        counts[root_id(session, Person, pid)] += n
-    status = {c.person_id: c.status for c in session.execute(select(Case).order_by(Case.updated)).scalars()}
+    counted: dict[int, set[int]] = {}
+    latest: dict[int, tuple[date, str]] = {}
+    for pid, ev_id, kind, when in session.execute(
+            select(Involvement.person_id, Event.id, Event.kind, Event.date).join(Event, Event.id == Involvement.event_id)
+            .where(Involvement.role == "victim", Involvement.person_id.is_not(None), _seen(Event.confidentiality, levels))):
+        root = root_id(session, Person, pid)
+        counted.setdefault(root, set()).add(ev_id)
+        if when and (root not in latest or when > latest[root][0]):
+            latest[root] = (when, kind)
+    # A case's status draws on all its events, so readers limited to some levels get the latest act instead.
+    status = {} if levels is not None else {
+        c.person_id: c.status for c in session.execute(select(Case).order_by(Case.updated)).scalars()}
     out = []
-    for p in _roots(session):
-        latest = session.execute(
-            select(Event.date, Event.kind).join(Involvement, Involvement.event_id == Event.id)
-            .where(Involvement.person_id.in_(group_ids(session, Person, p.id)), Involvement.role == "victim",
-                   Event.date.is_not(None)).order_by(Event.date.desc())).first()
-        out.append({"id": p.id, "name": p.name, "events": counts.get(p.id, 0),
-                    "status": status.get(p.id) or (latest.kind.replace("_", " ") if latest else None),
-                    "latest": _iso(latest.date) if latest else None})
+    for pid, name in session.execute(select(Person.id, Person.name).where(
+            Person.merged_into_id.is_(None), _seen(Person.confidentiality, levels)).order_by(Person.id)):
+        last = latest.get(pid)
+        out.append({"id": pid, "name": name, "events": len(counted.get(pid, ())),
+                    "status": status.get(pid) or (last[1].replace("_", " ") if last else None),
+                    "latest": _iso(last[0]) if last else None})
     out.sort(key=lambda r: (-r["events"], r["name"]))
     return out[:top] if top else out
 
 
-def find_person(session: Session, query: str) -> int:
+def _visible_person(session: Session, person_id: int, levels: Levels) -> bool:
+    p = session.get(Person, person_id)
+    return p is not None and (levels is None or p.confidentiality in levels)
+
+
+def find_person(session: Session, query: str, *, levels: Levels = None) -> int:
     """The root id of the person `query` names: an id, or any spelling (in any script)."""
     if query.isdigit():
-        if session.get(Person, int(query)) is None:
+        if not _visible_person(session, int(query), levels):
             raise NotFoundInDatabaseError(f"no person with id {query}")
         return root_id(session, Person, int(query))
     from kuzet.resolve.names import keys
@@ -86,58 +105,102 @@ def find_person(session: Session, query: str) -> int:
                 PersonName.surname_key == k.surname, PersonName.given_key == k.surname,
                 PersonName.consonant_key == k.consonants))).scalars():
             ranked[root_id(session, Person, pid)] += 1
+    if levels is not None:
+        ranked = Counter({pid: n for pid, n in ranked.items() if _visible_person(session, pid, levels)})
     if not ranked:
         raise NotFoundInDatabaseError(f"no person named {query!r}")
     best = ranked.most_common()
     return best[0][0]
 
 
-def event_record(session: Session, e: Event, *, with_sources: bool = True) -> dict:
-    place = session.get(Place, root_id(session, Place, e.place_id)) if e.place_id else None
-    inv = session.execute(select(Involvement).where(Involvement.event_id == e.id)).scalars().all()
-    people: dict[str, list[dict]] = {}
+def event_record(session: Session, e: Event, *, with_sources: bool = True, levels: Levels = None) -> dict:
+    return event_records(session, [e], with_sources=with_sources, levels=levels)[0]
+
+
+def event_records(session: Session, events: list[Event], *, with_sources: bool = True, levels: Levels = None) -> list[dict]:
+    """Each event as the desk shows it: who was involved in which role, articles, place, sources (a handful of queries)."""
+    if not events:
+        return []
+    ids = [e.id for e in events]
+    people: dict[int, dict[str, list[dict]]] = {i: {} for i in ids}
     seen = set()
-    for i in inv:
-        field, model, ident = ("person", Person, i.person_id) if i.person_id is not None else (
-            "organization", Organization, i.organization_id)
-        rid = root_id(session, model, ident)
-        if (i.role, field, rid) not in seen:
-            seen.add((i.role, field, rid))
-            people.setdefault(i.role, []).append({field: rid, "name": session.get(model, rid).name})
-    arts = session.execute(select(LawArticle).join(EventArticle, EventArticle.article_id == LawArticle.id)
-                           .where(EventArticle.event_id == e.id)).scalars().all()
-    out = {"id": e.id, "kind": e.kind, "date": _iso(e.date), "date_precision": e.date_precision, "time": e.time,
-           "status": e.status, "place": place.name if place else None, "outcome": e.outcome, "summary": e.summary,
-           "victims": people.get("victim", []), "perpetrators": people.get("perpetrator", []),
-           "officials": people.get("official", []), "organizations": people.get("involved", []),
-           "law_articles": [{"code": a.code, "article": a.article, "part": a.part, "title": a.title} for a in arts],
-           "case": e.case_id, "verified_by": e.verified_by}
+    inv = session.execute(select(Involvement.event_id, Involvement.role, Involvement.person_id, Involvement.organization_id)
+                          .where(Involvement.event_id.in_(ids)).order_by(Involvement.id)).all()
+    persons = {p.id: p for p in session.execute(select(Person).where(
+        Person.id.in_({root_id(session, Person, i.person_id) for i in inv if i.person_id is not None}))).scalars()}
+    orgs = {o.id: o for o in session.execute(select(Organization).where(
+        Organization.id.in_({root_id(session, Organization, i.organization_id) for i in inv
+                             if i.organization_id is not None}))).scalars()}
+    for ev_id, role, pid, oid in inv:
+        if pid is not None:
+            field, row = "person", persons[root_id(session, Person, pid)]
+            if levels is not None and row.confidentiality not in levels:
+                continue
+        else:
+            field, row = "organization", orgs[root_id(session, Organization, oid)]
+        if (ev_id, role, field, row.id) not in seen:
+            seen.add((ev_id, role, field, row.id))
+            people[ev_id].setdefault(role, []).append({field: row.id, "name": row.name})
+    arts: dict[int, list[LawArticle]] = {}
+    for ev_id, a in session.execute(select(EventArticle.event_id, LawArticle).join(
+            LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_(ids))):
+        arts.setdefault(ev_id, []).append(a)
+    place_ids = {root_id(session, Place, e.place_id) for e in events if e.place_id}
+    places = dict(session.execute(select(Place.id, Place.name).where(Place.id.in_(place_ids))).all()) if place_ids else {}
+    sources: dict[int, list[dict]] = {}
     if with_sources:
-        out["sources"] = [
-            {"document": s.document_id, "path": d.path, "date": _iso(d.date), "start": s.evidence_start,
-             "end": s.evidence_end, "read_by": s.read_by, "text": d.text[s.evidence_start:s.evidence_end]}
-            for s, d in session.execute(select(EventSource, Document).join(Document, Document.id == EventSource.document_id)
-                                        .where(EventSource.event_id == e.id).order_by(Document.date, Document.id))]
+        rows = session.execute(
+            select(EventSource, Document.path, Document.date,
+                   func.substr(Document.text, EventSource.evidence_start + 1, EventSource.evidence_end - EventSource.evidence_start))
+            .join(Document, Document.id == EventSource.document_id)
+            .where(EventSource.event_id.in_(ids), _seen(Document.confidentiality, levels))
+            .order_by(Document.date, Document.id))
+        for s, path, when, text in rows:
+            sources.setdefault(s.event_id, []).append(
+                {"document": s.document_id, "path": path, "date": _iso(when), "start": s.evidence_start,
+                 "end": s.evidence_end, "read_by": s.read_by, "text": text})
+    out = []
+    for e in events:
+        p = people[e.id]
+        rec = {"id": e.id, "kind": e.kind, "date": _iso(e.date), "date_precision": e.date_precision, "time": e.time,
+               "status": e.status, "place": places.get(root_id(session, Place, e.place_id)) if e.place_id else None,
+               "outcome": e.outcome, "summary": e.summary,
+               "victims": p.get("victim", []), "perpetrators": p.get("perpetrator", []),
+               "officials": p.get("official", []), "organizations": p.get("involved", []),
+               "law_articles": [{"code": a.code, "article": a.article, "part": a.part, "title": a.title}
+                                for a in arts.get(e.id, [])],
+               "case": e.case_id, "verified_by": e.verified_by, "confidentiality": e.confidentiality}
+        if with_sources:
+            rec["sources"] = sources.get(e.id, [])
+        out.append(rec)
     return out
 
 
-def dossier(session: Session, person_id: int) -> dict:
+def dossier(session: Session, person_id: int, *, levels: Levels = None) -> dict:
     """Everything known of one person: names in every spelling, descriptors, cases, timeline with sources."""
     root = root_id(session, Person, person_id)
     p = session.get(Person, root)
+    if p is None or (levels is not None and p.confidentiality not in levels):
+        raise NotFoundInDatabaseError(f"no person with id {person_id}")
     ids = group_ids(session, Person, root)
-    names = session.execute(select(PersonName).where(PersonName.person_id.in_(ids)).order_by(PersonName.id)).scalars().all()
+    docs = select(Document.id).where(_seen(Document.confidentiality, levels))
+    names = session.execute(select(PersonName).where(PersonName.person_id.in_(ids), PersonName.document_id.in_(docs))
+                            .order_by(PersonName.id)).scalars().all()
     spellings: dict[str, dict] = {}
     for n in names:
         spellings.setdefault(n.name, {"name": n.name, "script": n.script, "documents": []})["documents"].append(n.document_id)
     descriptors = sorted(set(session.execute(select(PersonDescriptor.descriptor).where(
-        PersonDescriptor.person_id.in_(ids))).scalars()))
+        PersonDescriptor.person_id.in_(ids), PersonDescriptor.document_id.in_(docs))).scalars()))
     affiliations = sorted(set(session.execute(select(Organization.name).join(
-        Affiliation, Affiliation.organization_id == Organization.id).where(Affiliation.person_id.in_(ids))).scalars()))
+        Affiliation, Affiliation.organization_id == Organization.id).where(
+        Affiliation.person_id.in_(ids), Affiliation.document_id.in_(docs))).scalars()))
+    events = sorted(_victim_events(session, ids, levels), key=lambda e: (e.date is None, e.date or date.min, e.id))
     cases = session.execute(select(Case).where(Case.person_id == root).order_by(Case.opened)).scalars().all()
-    events = sorted(_victim_events(session, ids), key=lambda e: (e.date is None, e.date or date.min, e.id))
+    if levels is not None:
+        cases = _cases_from(session, cases, events)
     return {
         "id": root, "name": p.name, "gender": p.gender, "merged": [i for i in ids if i != root],
+        "confidentiality": p.confidentiality,
         "names": list(spellings.values()), "descriptors": descriptors, "affiliations": affiliations,
         "cases": [{"id": c.id, "code": c.code, "articles": c.articles, "court": c.court, "judge": c.judge,
                    "prosecutor": c.prosecutor, "investigator": c.investigator, "measure": c.measure,
@@ -145,15 +208,27 @@ def dossier(session: Session, person_id: int) -> dict:
                    "opened": _iso(c.opened), "updated": _iso(c.updated),
                    "timeline": [{"event": e.id, "date": _iso(e.date), "kind": e.kind, "status": e.status}
                                 for e in events if e.case_id == c.id]} for c in cases],
-        "timeline": [event_record(session, e) for e in events],
+        "timeline": event_records(session, events, levels=levels),
     }
+
+
+def _cases_from(session: Session, cases: list[Case], events: list[Event]) -> list[Case]:
+    """The case cards as the visible events alone tell them (unsaved copies), for readers limited to some levels."""
+    from kuzet.resolve.cases import case_fields
+
+    out = []
+    for c in cases:
+        evs = [e for e in events if e.case_id == c.id]
+        if evs:
+            out.append(Case(id=c.id, person_id=c.person_id, code=c.code, **case_fields(session, evs)))
+    return out
 
 
 def events(session: Session, *, kind: str | None = None, place: str | None = None, since: date | None = None,
            until: date | None = None, article: str | None = None, person: str | None = None,
-           organization: str | None = None, limit: int = 500) -> list[dict]:
+           organization: str | None = None, limit: int = 500, levels: Levels = None) -> list[dict]:
     """Events matching every filter given, by date."""
-    q = select(Event)
+    q = select(Event).where(_seen(Event.confidentiality, levels))
     if kind:
         q = q.where(Event.kind == kind)
     if since:
@@ -176,7 +251,7 @@ def events(session: Session, *, kind: str | None = None, place: str | None = Non
             arts = arts.where(LawArticle.part == part)
         q = q.where(Event.id.in_(select(EventArticle.event_id).where(EventArticle.article_id.in_(arts))))
     if person:
-        ids = group_ids(session, Person, find_person(session, person))
+        ids = group_ids(session, Person, find_person(session, person, levels=levels))
         q = q.where(Event.id.in_(select(Involvement.event_id).where(Involvement.person_id.in_(ids))))
     if organization:
         # Part of any name in any language: "court" is every court, "Актауский" the Aktau City Court too.
@@ -184,32 +259,33 @@ def events(session: Session, *, kind: str | None = None, place: str | None = Non
                    for i in group_ids(session, Organization, root_id(session, Organization, oid))}
         q = q.where(Event.id.in_(select(Involvement.event_id).where(Involvement.organization_id.in_(org_ids))))
     rows = session.execute(q.order_by(Event.date.is_(None), Event.date, Event.id).limit(limit)).scalars().all()
-    return [event_record(session, e, with_sources=True) for e in rows]
+    return event_records(session, list(rows), levels=levels)
 
 
-def hearings(session: Session, *, today: date, upcoming: bool = True) -> list[dict]:
+def hearings(session: Session, *, today: date, upcoming: bool = True, levels: Levels = None) -> list[dict]:
     """Court hearings from `today` on (soonest first), or all of them."""
-    q = select(Event).where(Event.kind == "court_hearing")
+    q = select(Event).where(Event.kind == "court_hearing", _seen(Event.confidentiality, levels))
     if upcoming:
         q = q.where(Event.date >= today)
     rows = session.execute(q.order_by(Event.date, Event.time, Event.id)).scalars().all()
-    return [event_record(session, e) for e in rows]
+    return event_records(session, list(rows), levels=levels)
 
 
 def full_text(session: Session, query: str, *, kind: str | None = None, since: date | None = None,
-              until: date | None = None, limit: int = 50) -> list[dict]:
+              until: date | None = None, limit: int = 50, levels: Levels = None) -> list[dict]:
     """Documents and events holding every word of `query`, with a snippet each."""
     out = []
-    for hit in search.find(session, query, limit=limit * 2):
+    for hit in search.find(session, query, limit=limit * 2 if levels is None else limit * 8):
         if hit.kind == "doc":
             d = session.get(Document, hit.ref_id)
-            if kind or not search.in_range(d.date, since, until):
+            if kind or not search.in_range(d.date, since, until) or (levels is not None and d.confidentiality not in levels):
                 continue
             out.append({"type": "document", "id": d.id, "path": d.path, "date": _iso(d.date), "title": d.title,
                         "snippet": search.snippet(d.text, query)})
         else:
             e = session.get(Event, hit.ref_id)
-            if (kind and e.kind != kind) or not search.in_range(e.date, since, until):
+            if (kind and e.kind != kind) or not search.in_range(e.date, since, until) or (
+                    levels is not None and e.confidentiality not in levels):
                 continue
             out.append({"type": "event", "id": e.id, "kind": e.kind, "date": _iso(e.date),
                         "snippet": search.snippet(e.summary, query)})
@@ -280,36 +356,39 @@ def organizations(session: Session) -> list[dict]:
     return sorted(out, key=lambda r: (-r["events"], r["name"]))
 
 
-def organization(session: Session, org_id: int) -> dict:
+def organization(session: Session, org_id: int, *, levels: Levels = None) -> dict:
     """One organization: its names in every language, and every event it took part in, by role and date."""
+    if session.get(Organization, org_id) is None:
+        raise NotFoundInDatabaseError(f"no organization with id {org_id}")
     root = root_id(session, Organization, org_id)
     o = session.get(Organization, root)
     ids = group_ids(session, Organization, root)
     names = sorted(set(session.execute(select(OrganizationName.name).where(OrganizationName.organization_id.in_(ids))).scalars()))
     rows = session.execute(select(Event, Involvement.role).join(Involvement, Involvement.event_id == Event.id)
-                           .where(Involvement.organization_id.in_(ids))
+                           .where(Involvement.organization_id.in_(ids), _seen(Event.confidentiality, levels))
                            .order_by(Event.date.is_(None), Event.date, Event.id)).all()
-    seen: set[int] = set()
-    timeline = []
+    roles: dict[Event, str] = {}
     for e, role in rows:
-        if e.id not in seen:
-            seen.add(e.id)
-            timeline.append({**event_record(session, e), "role": role})
+        roles.setdefault(e, role)
+    timeline = [{**rec, "role": role} for rec, role in zip(event_records(session, list(roles), levels=levels),
+                                                           roles.values(), strict=True)]
     return {"id": root, "name": o.name, "kind": o.kind, "merged": [i for i in ids if i != root], "names": names,
             "timeline": timeline}
 
 
-def place(session: Session, place_id: int) -> dict:
+def place(session: Session, place_id: int, *, levels: Levels = None) -> dict:
     """One place: its spellings, and the events that happened there, by date."""
+    if session.get(Place, place_id) is None:
+        raise NotFoundInDatabaseError(f"no place with id {place_id}")
     root = root_id(session, Place, place_id)
     p = session.get(Place, root)
     ids = group_ids(session, Place, root)
     spellings = sorted({n for i in ids for row in [session.get(Place, i)] for n in [row.name, *row.names]})
-    rows = session.execute(select(Event).where(Event.place_id.in_(ids))
+    rows = session.execute(select(Event).where(Event.place_id.in_(ids), _seen(Event.confidentiality, levels))
                            .order_by(Event.date.is_(None), Event.date, Event.id)).scalars()
     return {"id": root, "name": p.name, "kind": p.kind, "region": p.region, "lat": p.lat, "lon": p.lon,
             "merged": [i for i in ids if i != root], "names": spellings,
-            "timeline": [event_record(session, e) for e in rows]}
+            "timeline": event_records(session, list(rows), levels=levels)}
 
 
 def history(session: Session, table: str, row_id: int) -> list[dict]:

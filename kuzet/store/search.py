@@ -47,6 +47,13 @@ def add(session: Session, kind: str, ref_id: int, text: str) -> None:
                     {"k": kind, "r": ref_id, "b": index_body(text)})
 
 
+def add_many(session: Session, items: list[tuple[str, int, str]]) -> None:
+    """Index several (kind, ref_id, text) at once."""
+    if items:
+        session.execute(sql("INSERT INTO search_index (kind, ref_id, body) VALUES (:k, :r, :b)"),
+                        [{"k": k, "r": r, "b": index_body(t)} for k, r, t in items])
+
+
 def remove(session: Session, kind: str, ref_id: int) -> None:
     session.execute(sql("DELETE FROM search_index WHERE kind = :k AND ref_id = :r"), {"k": kind, "r": ref_id})
 

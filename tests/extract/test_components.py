@@ -114,6 +114,17 @@ def test_different_people_stay_apart() -> None:
     assert sorted(p["name"] for p in rec["persons"]) == ["Aigul Lepesova", "Aigul Lesova"]
 
 
+@pytest.mark.parametrize("text, person, place", [
+    ("#Satpayev\nOn 2 May 2022 in Satpayev police detained blogger Marat Iskakov.", "Marat Iskakov", "Satpayev"),
+    ("В г. Конаев 5 июня 2022 года полиция задержала Конаева Серика.", "Серик Конаев", "Konayev"),
+    ("Задержан активист Ержан Сатпаев, сообщили из Сатпаева.", "Ержан Сатпаев", "Satpayev"),
+])
+def test_towns_named_after_people_are_places_where_a_place_goes(text: str, person: str, place: str) -> None:
+    record = extract_record(text)
+    assert [p["name"] for p in record["persons"]] == [person]
+    assert place in [p["name"] for p in record["places"]]
+
+
 def test_quoted_movements_are_organizations_not_people() -> None:
     rec = _record("Members of the movement «Oyan Qazaqstan» and the movement «Ак Жол Жастары» were detained.")
     assert rec["persons"] == []

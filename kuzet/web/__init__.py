@@ -1,0 +1,1 @@
+"""The web desk: FastAPI pages and their /api/ twins over the case database."""

@@ -1,0 +1,181 @@
+"""Working at the desk over HTTP: sessions, CSRF, throttling, tokens; reviewing facts; history and revert; bad input."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from kuzet.store.models import Change, Document, Event, FactReview, PersonName, WebSession
+from kuzet.web.desk import COOKIE
+from tests.web.conftest import PASSWORD, csrf_of
+
+
+def _count(desk, model) -> int:
+    with desk.db.sessions() as s:
+        return len(s.execute(select(model.id)).all())
+
+
+def test_session_cookie_is_httponly_samesite_and_secure_behind_tls(desk) -> None:
+    c = desk.client(None)
+    r = c.post("/login", data={"name": "monitor", "password": PASSWORD})
+    cookie = r.headers["set-cookie"]
+    assert "httponly" in cookie.lower() and "samesite=strict" in cookie.lower() and "secure" not in cookie.lower()
+    r = c.post("/login", data={"name": "monitor", "password": PASSWORD}, headers={"x-forwarded-proto": "https"})
+    assert "; secure" in r.headers["set-cookie"].lower()
+    assert "script-src 'self'" in c.get("/login").headers["content-security-policy"]
+
+
+def test_forms_without_the_csrf_token_change_nothing(desk) -> None:
+    c = desk.client("monitor")
+    before = _count(desk, Document)
+    r = c.post("/api/documents", json={"text": "On 1 May 2021 police detained activist Erlan Nurov."})
+    assert r.status_code == 403 and "CSRF" in r.json()["error"]
+    r = c.post("/documents", data={"text": "On 1 May 2021 police detained activist Erlan Nurov.", "csrf": "forged"})
+    assert r.status_code == 403
+    assert _count(desk, Document) == before
+
+
+def test_failed_logins_are_throttled_even_for_the_right_password(desk) -> None:
+    c = desk.client(None)
+    for _ in range(5):
+        assert c.post("/login", data={"name": "editor", "password": "wrong password"}).headers["location"] == "/login?error=bad"
+    r = c.post("/login", data={"name": "editor", "password": PASSWORD})
+    assert r.headers["location"] == "/login?error=throttled" and COOKIE not in r.headers.get("set-cookie", "")
+    assert desk.client("monitor").get("/").status_code == 200  # other users are not locked out
+
+
+def test_sessions_expire_and_sign_out_ends_them(desk) -> None:
+    c = desk.client("viewer")
+    with desk.db.session() as s:
+        s.execute(update(WebSession).values(expires_at=datetime.utcnow() - timedelta(minutes=1)))  # noqa: DTZ003
+    assert c.get("/").headers["location"] == "/login?next=/"
+    c = desk.client("viewer")
+    c.post("/logout", data={"csrf": csrf_of(c)})
+    assert c.get("/").status_code == 303
+
+
+def test_scripts_use_personal_api_tokens(desk) -> None:
+    c = desk.client("editor")
+    token = c.post("/api/account/tokens", json={"label": "nightly export"}, headers={"x-csrf-token": csrf_of(c)}).json()["token"]
+    bare = desk.client(None)
+    assert bare.get("/api/persons").status_code == 401
+    r = bare.get("/api/persons/1", headers={"authorization": f"Bearer {token}"})
+    assert r.status_code == 200 and r.json()["name"] == "Kuandyk Kumekbayev"
+    assert bare.get("/api/persons", headers={"authorization": "Bearer kz_not-a-token"}).status_code == 401
+
+
+def _event_fact(client, doc_id: int = 1, kind: str = "court_hearing") -> dict:
+    return next(f for f in client.get(f"/api/documents/{doc_id}").json()["facts"]["events"] if f["fields"]["kind"] == kind)
+
+
+def test_a_monitor_corrects_an_editor_verifies_and_the_machine_reading_stays(desk) -> None:
+    monitor, editor = desk.client("monitor"), desk.client("editor")
+    fact = _event_fact(monitor)
+    r = monitor.post(f"/documents/1/facts/{fact['id']}", data={"action": "correct", "f_date": "2021-04-22",
+                                                              "csrf": csrf_of(monitor)})
+    assert r.status_code == 303
+    now = _event_fact(monitor)
+    assert now["state"] == "corrected" and now["fields"]["date"] == "2021-04-22" and now["machine"]["date"] == "2021-04-21"
+    assert monitor.post(f"/api/documents/1/facts/{fact['id']}", json={"action": "verify"},
+                        headers={"x-csrf-token": csrf_of(monitor)}).status_code == 400
+    r = editor.post(f"/api/documents/1/facts/{fact['id']}", json={"action": "verify"}, headers={"x-csrf-token": csrf_of(editor)})
+    assert r.status_code == 200
+    assert _event_fact(editor)["state"] == "verified"
+    with desk.db.sessions() as s:
+        doc = s.get(Document, 1)
+        machine = next(e for e in doc.record["events"] if e["id"] == fact["id"])
+        assert machine["date"] == "2021-04-21", "the machine's reading is kept as it was"
+        hearing = s.execute(select(Event).where(Event.verified_by == "editor")).scalar_one()
+        assert (hearing.kind, hearing.date.isoformat()) == ("court_hearing", "2021-04-22")
+        actions = [(r.actor, r.action) for r in s.execute(select(FactReview).order_by(FactReview.id)).scalars()]
+        assert actions == [("monitor", "correct"), ("editor", "verify")]
+    person = editor.get("/api/persons/1").json()
+    assert any(e["date"] == "2021-04-22" and e["verified_by"] == "editor" for e in person["timeline"])
+
+
+def test_a_correction_is_in_the_history_and_can_be_reverted(desk) -> None:
+    editor = desk.client("editor")
+    fact = _event_fact(editor)
+    editor.post(f"/api/documents/1/facts/{fact['id']}", json={"action": "correct", "fields": {"status": "scheduled"}},
+                headers={"x-csrf-token": csrf_of(editor)})
+    with desk.db.sessions() as s:
+        change = s.execute(select(Change).where(Change.action == "correct")).scalar_one()
+        event_id = change.row_id
+    history = editor.get(f"/api/history/events/{event_id}").json()["changes"]
+    assert history[-1]["before"] == {"status": "happened"} and history[-1]["after"] == {"status": "scheduled"}
+    r = editor.post(f"/changes/{change.id}/revert", data={"csrf": csrf_of(editor)})
+    assert r.status_code == 303
+    history = editor.get(f"/api/history/events/{event_id}").json()["changes"]
+    assert [c["action"] for c in history] == ["correct", "revert"]
+    with desk.db.sessions() as s:
+        assert s.get(Event, event_id).status == "happened"
+
+
+def test_rejecting_a_person_takes_this_document_s_word_out(desk) -> None:
+    monitor = desk.client("monitor")
+    facts = monitor.get("/api/documents/1").json()["facts"]["persons"]
+    fact = next(f for f in facts if f["fields"]["name"] == "Kuandyk Kumekbayev")
+    r = monitor.post(f"/api/documents/1/facts/{fact['id']}", json={"action": "reject"}, headers={"x-csrf-token": csrf_of(monitor)})
+    assert r.status_code == 200
+    with desk.db.sessions() as s:
+        assert not s.execute(select(PersonName).where(PersonName.name == "Kuandyk Kumekbayev")).first()
+        assert s.execute(select(Change).where(Change.action == "reject", Change.table == "persons")).scalar_one().before["names"]
+
+
+def test_a_missed_fact_is_added_from_a_selection(desk, seed_text) -> None:
+    monitor = desk.client("monitor")
+    start = seed_text.index("Kuandyk")
+    r = monitor.post("/api/documents/1/facts", json={"group": "persons", "start": start, "end": start + 7},
+                     headers={"x-csrf-token": csrf_of(monitor)})
+    assert r.status_code == 200
+    added = [f for f in monitor.get("/api/documents/1").json()["facts"]["persons"] if f["state"] == "added"]
+    assert added[0]["fields"]["name"] == "Kuandyk" and added[0]["spans"] == [{"start": start, "end": start + 7}]
+    r = monitor.post("/api/documents/1/facts", json={"group": "persons", "start": 10, "end": 10 ** 7},
+                     headers={"x-csrf-token": csrf_of(monitor)})
+    assert r.status_code == 400 and "selection" in r.json()["error"]
+
+
+@pytest.mark.parametrize("upload, message", [
+    (("big.txt", b"a" * (11 * 1024 * 1024)), "over the 10 MB limit"),
+    (("photo.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40), "pdf"),
+    (("report.docx", b"PK\x03\x04 not really a word file"), "docx"),
+])
+def test_bad_uploads_get_a_message_and_store_nothing(desk, upload, message) -> None:
+    c = desk.client("monitor")
+    before = _count(desk, Document)
+    r = c.post("/documents", files={"file": upload}, data={"csrf": csrf_of(c)})
+    assert r.status_code in (400, 415) and "Traceback" not in r.text
+    assert message.lower() in r.text.lower()
+    r = c.post("/api/documents", files={"file": upload}, headers={"x-csrf-token": csrf_of(c)})
+    assert r.status_code in (400, 415) and upload[0] in r.json()["error"]
+    assert _count(desk, Document) == before
+
+
+def test_script_in_a_bulletin_is_shown_as_text(desk) -> None:
+    c = desk.client("monitor")
+    text = 'On 2 May 2021 police detained <script>alert("x")</script> activist <b>Erlan NUROV</b> in Almaty.'
+    r = c.post("/documents", data={"text": text, "csrf": csrf_of(c)})
+    page = c.get(r.headers["location"]).text
+    assert "<script>alert" not in page and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+    assert "<b>Erlan" not in page
+
+
+@pytest.mark.parametrize("url, status", [("/documents/999", 404), ("/persons/abc", 422), ("/events?since=yesterday", 422),
+                                         ("/api/persons/999", 404), ("/nowhere", 404)])
+def test_invalid_ids_and_parameters_get_a_plain_message(desk, url, status) -> None:
+    r = desk.client("editor").get(url)
+    assert r.status_code == status and "Traceback" not in r.text
+    if url.startswith("/api/"):
+        assert set(r.json()) == {"error"}
+
+
+def test_malformed_json_and_forms_are_refused_whole(desk) -> None:
+    c = desk.client("editor")
+    headers = {"x-csrf-token": csrf_of(c), "content-type": "application/json"}
+    assert c.post("/api/documents", content=b"{not json", headers=headers).json() == {"error": "the body is not valid JSON"}
+    r = c.post("/api/documents/1/facts/e1", json={"action": "correct", "fields": {"date": "21.04.2021"}}, headers=headers)
+    assert r.status_code == 400 and "YYYY-MM-DD" in r.json()["error"]
+    assert c.post("/api/documents/1/facts/zz", json={"action": "accept"}, headers=headers).status_code == 400
+    assert _count(desk, FactReview) == 0
