@@ -446,11 +446,15 @@ def _first_admin(database) -> str | None:  # noqa: ANN001 - a Database
 def serve_cli(
     host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Server processes (a team server: one per core).")] = 1,
     db: DbOption = None,
 ) -> None:
     """Run the web desk. On first run it creates the user `admin` and prints a one-time password."""
+    import os
+
     import uvicorn
 
+    from kuzet.store.db import database_url
     from kuzet.web.app import create_app
 
     try:
@@ -460,10 +464,15 @@ def serve_cli(
         raise _fail("serve", err) from None
     if password:
         print(f"Created the user 'admin' with password: {password}\n"
-              "Sign in and change it (Users > your account); it is not shown again.", flush=True)
+              "Sign in and change it on your Account page; it is not shown again.", flush=True)
     print(f"Kuzet desk on http://{host}:{port}/ (Ctrl+C stops it)", flush=True)
     try:
-        uvicorn.run(create_app(database), host=host, port=port, log_level="warning")
+        if workers > 1:
+            os.environ["KUZET_DATABASE_URL"] = database_url(db)
+            uvicorn.run("kuzet.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                        log_level="warning")
+        else:
+            uvicorn.run(create_app(database), host=host, port=port, log_level="warning")
     finally:
         database.close()
 

@@ -52,12 +52,18 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API conne
     cur.close()
 
 
+# The web desk serves each request from a worker thread (40 of them) that holds one
+# connection; a pool smaller than that can leave every thread waiting for a connection
+# held by a request that is waiting for a thread.
+POOL = {"pool_size": 20, "max_overflow": 30}
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url)
+        engine = create_engine(url, **POOL)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, **POOL)
 
 
 def _alembic_config(engine: Engine):  # noqa: ANN202 - alembic's Config

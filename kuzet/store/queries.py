@@ -19,6 +19,7 @@ from kuzet.errors import NotFoundInDatabaseError
 from kuzet.resolve.identity import group_ids, root_id
 from kuzet.store import search
 from kuzet.store.models import (
+    CONFIDENTIALITY,
     Affiliation,
     Case,
     Change,
@@ -46,6 +47,11 @@ def _iso(d: date | datetime | None) -> str | None:
 
 def _seen(column, levels: Levels):  # noqa: ANN001, ANN202 - a model's confidentiality column
     return column.in_(levels) if levels is not None else true()
+
+
+def _all_or(levels: Levels) -> Levels:
+    """None when `levels` hold every level (nothing to filter), else `levels`."""
+    return None if levels is None or set(CONFIDENTIALITY) <= set(levels) else tuple(levels)
 
 
 def _roots(session: Session) -> list[Person]:
@@ -182,18 +188,20 @@ def dossier(session: Session, person_id: int, *, levels: Levels = None) -> dict:
     p = session.get(Person, root)
     if p is None or (levels is not None and p.confidentiality not in levels):
         raise NotFoundInDatabaseError(f"no person with id {person_id}")
+    levels = _all_or(levels)
     ids = group_ids(session, Person, root)
-    docs = select(Document.id).where(_seen(Document.confidentiality, levels))
-    names = session.execute(select(PersonName).where(PersonName.person_id.in_(ids), PersonName.document_id.in_(docs))
-                            .order_by(PersonName.id)).scalars().all()
+    # Facts drawn from documents the reader may not see are left out (a join: no scan of all documents).
+    names = session.execute(select(PersonName).join(Document, Document.id == PersonName.document_id).where(
+        PersonName.person_id.in_(ids), _seen(Document.confidentiality, levels)).order_by(PersonName.id)).scalars().all()
     spellings: dict[str, dict] = {}
     for n in names:
         spellings.setdefault(n.name, {"name": n.name, "script": n.script, "documents": []})["documents"].append(n.document_id)
-    descriptors = sorted(set(session.execute(select(PersonDescriptor.descriptor).where(
-        PersonDescriptor.person_id.in_(ids), PersonDescriptor.document_id.in_(docs))).scalars()))
+    descriptors = sorted(set(session.execute(select(PersonDescriptor.descriptor).join(
+        Document, Document.id == PersonDescriptor.document_id).where(
+        PersonDescriptor.person_id.in_(ids), _seen(Document.confidentiality, levels))).scalars()))
     affiliations = sorted(set(session.execute(select(Organization.name).join(
-        Affiliation, Affiliation.organization_id == Organization.id).where(
-        Affiliation.person_id.in_(ids), Affiliation.document_id.in_(docs))).scalars()))
+        Affiliation, Affiliation.organization_id == Organization.id).join(Document, Document.id == Affiliation.document_id)
+        .where(Affiliation.person_id.in_(ids), _seen(Document.confidentiality, levels))).scalars()))
     events = sorted(_victim_events(session, ids, levels), key=lambda e: (e.date is None, e.date or date.min, e.id))
     cases = session.execute(select(Case).where(Case.person_id == root).order_by(Case.opened)).scalars().all()
     if levels is not None:
@@ -209,7 +217,18 @@ def dossier(session: Session, person_id: int, *, levels: Levels = None) -> dict:
                    "timeline": [{"event": e.id, "date": _iso(e.date), "kind": e.kind, "status": e.status}
                                 for e in events if e.case_id == c.id]} for c in cases],
         "timeline": event_records(session, events, levels=levels),
+        # What they did: a judge's hearings, an officer's detentions (everything a deputy akim signed).
+        "acts": event_records(session, _acting_events(session, ids, levels), levels=levels),
     }
+
+
+def _acting_events(session: Session, ids: list[int], levels: Levels) -> list[Event]:
+    rows = session.execute(
+        select(Event).join(Involvement, Involvement.event_id == Event.id)
+        .where(Involvement.person_id.in_(ids), Involvement.role.in_(("official", "perpetrator")),
+               _seen(Event.confidentiality, levels))
+        .order_by(Event.date.is_(None), Event.date, Event.id)).scalars()
+    return list(dict.fromkeys(rows))
 
 
 def _cases_from(session: Session, cases: list[Case], events: list[Event]) -> list[Case]:
@@ -274,22 +293,29 @@ def hearings(session: Session, *, today: date, upcoming: bool = True, levels: Le
 def full_text(session: Session, query: str, *, kind: str | None = None, since: date | None = None,
               until: date | None = None, limit: int = 50, levels: Levels = None) -> list[dict]:
     """Documents and events holding every word of `query`, with a snippet each."""
+    levels = _all_or(levels)
+    hits = search.find(session, query, limit=limit * 2 if levels is None else limit * 8)
+    # Only the columns a hit shows: a document row also holds its original bytes and record.
+    docs = {r.id: r for r in session.execute(select(
+        Document.id, Document.path, Document.date, Document.title, Document.text, Document.confidentiality)
+        .where(Document.id.in_([h.ref_id for h in hits if h.kind == "doc"])))}
+    events = {r.id: r for r in session.execute(select(Event.id, Event.kind, Event.date, Event.summary, Event.confidentiality)
+                                               .where(Event.id.in_([h.ref_id for h in hits if h.kind == "event"])))}
     out = []
-    for hit in search.find(session, query, limit=limit * 2 if levels is None else limit * 8):
-        if hit.kind == "doc":
-            d = session.get(Document, hit.ref_id)
-            if kind or not search.in_range(d.date, since, until) or (levels is not None and d.confidentiality not in levels):
-                continue
-            out.append({"type": "document", "id": d.id, "path": d.path, "date": _iso(d.date), "title": d.title,
-                        "snippet": search.snippet(d.text, query)})
-        else:
-            e = session.get(Event, hit.ref_id)
-            if (kind and e.kind != kind) or not search.in_range(e.date, since, until) or (
-                    levels is not None and e.confidentiality not in levels):
-                continue
-            out.append({"type": "event", "id": e.id, "kind": e.kind, "date": _iso(e.date),
-                        "snippet": search.snippet(e.summary, query)})
-    return out[:limit]
+    for hit in hits:
+        row = (docs if hit.kind == "doc" else events).get(hit.ref_id)
+        if row is None or not search.in_range(row.date, since, until) or (
+                levels is not None and row.confidentiality not in levels):
+            continue
+        if hit.kind == "doc" and not kind:
+            out.append({"type": "document", "id": row.id, "path": row.path, "date": _iso(row.date), "title": row.title,
+                        "snippet": search.snippet(row.text, query)})
+        elif hit.kind == "event" and (not kind or row.kind == kind):
+            out.append({"type": "event", "id": row.id, "kind": row.kind, "date": _iso(row.date),
+                        "snippet": search.snippet(row.summary, query)})
+        if len(out) == limit:
+            break
+    return out
 
 
 def review(session: Session) -> list[dict]:

@@ -18,7 +18,7 @@ from kuzet.ingest.run import ingest_documents
 from kuzet.ingest.sources import from_bytes
 from kuzet.resolve import audit, curation, verification
 from kuzet.resolve.corrections import add_fact, review_fact
-from kuzet.store.models import Document, ReviewItem, User
+from kuzet.store.models import Change, Document, ReviewItem, User
 from kuzet.web.auth import AccountError, add_user, authenticate, close_session, new_api_token, open_session, set_password
 from kuzet.web.desk import COOKIE, BadForm, Desk, db_session, writer
 from kuzet.web.routes import visible_document
@@ -175,11 +175,33 @@ async def confidentiality(table: str, row_id: int, request: Request, d: Desk = D
 # -- review queue and history ---------------------------------------------------------------------
 
 
+@action("/review/batch")
+async def decide_reviews(request: Request, d: Desk = Depends(writer("editor"))) -> Any:
+    """Apply one decision to several review items at once (all or nothing)."""
+    if request.headers.get("content-type", "").startswith("application/json"):
+        data = await payload(request)
+        items = data.get("items") or []
+    else:
+        form = await request.form()
+        data, items = dict(form), form.getlist("item")
+    if not items:
+        raise BadForm("tick the items to decide first")
+    decision = str(data.get("decision", ""))
+    for item_id in items:
+        _decide(d, _int(item_id, "item"), decision)
+    return done(d, "/review", {"items": [int(i) for i in items], "decision": decision})
+
+
 @action("/review/{item_id}")
 async def decide_review(item_id: int, request: Request, d: Desk = Depends(writer("editor"))) -> Any:
     """Decide a review item: merge or keep apart a pair of persons; verify or reject a low-confidence event."""
     data = await payload(request)
     decision = str(data.get("decision", ""))
+    _decide(d, item_id, decision)
+    return done(d, "/review", {"item": item_id, "decision": decision})
+
+
+def _decide(d: Desk, item_id: int, decision: str) -> None:
     item = d.session.get(ReviewItem, item_id)
     if item is None or item.status != "open":
         raise BadForm(f"review item {item_id} is not open")
@@ -194,7 +216,6 @@ async def decide_review(item_id: int, request: Request, d: Desk = Depends(writer
         verification.reject(d.session, item.a_id, actor=actor)
     else:
         raise BadForm(f"cannot {decision!r} a {item.kind.replace('_', ' ')} item")
-    return done(d, "/review", {"item": item_id, "decision": decision})
 
 
 @action("/changes/{change_id}/revert")
@@ -212,6 +233,8 @@ async def create_user(request: Request, d: Desk = Depends(writer("admin"))) -> A
     """Add a user with a role; the new password is shown once."""
     data = await payload(request)
     user, password = add_user(d.session, str(data.get("name", "")), str(data.get("role", "")))
+    d.session.add(Change(actor=d.reader.name, action="add_user", table="users", row_id=user.id, before=None,
+                         after={"name": user.name, "role": user.role}))
     d.commit()
     if d.api:
         return JSONResponse({"user": user.id, "name": user.name, "role": user.role, "password": password})

@@ -11,8 +11,10 @@ escaping.
 from __future__ import annotations
 
 import logging
+from contextlib import asynccontextmanager
 from importlib import resources
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -27,6 +29,7 @@ from kuzet.web.auth import LoginThrottle
 from kuzet.web.desk import LoginRequired
 
 log = logging.getLogger(__name__)
+THREADS = 12  # fewer than the database pool's connections (kuzet.store.db.POOL)
 _HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
@@ -40,9 +43,17 @@ def _behind_tls(request: Request) -> bool:
     return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
 
 
+@asynccontextmanager
+async def _lifespan(_app: FastAPI):  # noqa: ANN202
+    # Pages run in worker threads that share one interpreter lock: a few threads serve as many
+    # requests as forty, with less switching between them (see bench/web.py).
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield
+
+
 def create_app(db: Database, *, secure_cookies: bool | None = None) -> FastAPI:
     """The desk over `db`. Cookies are Secure when `secure_cookies`, or (None) when the request came over TLS."""
-    app = FastAPI(title="Kuzet desk", version="1", docs_url="/api/docs", redoc_url=None,
+    app = FastAPI(title="Kuzet desk", version="1", docs_url="/api/docs", redoc_url=None, lifespan=_lifespan,
                   openapi_url="/api/openapi.json", swagger_ui_oauth2_redirect_url=None)
     app.state.db = db
     app.state.throttle = LoginThrottle()
@@ -55,7 +66,12 @@ def create_app(db: Database, *, secure_cookies: bool | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def headers(request: Request, call_next):  # noqa: ANN001, ANN202
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception as exc:  # noqa: BLE001 - answered plainly; details (which may name people) only at DEBUG
+            log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path)
+            log.debug("details", exc_info=exc)
+            response = _error(request, 500, "something went wrong on the server; nothing was saved")
         for k, v in _HEADERS.items():
             response.headers.setdefault(k, v)
         if request.url.path.startswith("/api/") or request.method == "POST":
@@ -89,12 +105,6 @@ def create_app(db: Database, *, secure_cookies: bool | None = None) -> FastAPI:
     async def http_error(request: Request, exc: HTTPException) -> Response:
         return _error(request, exc.status_code, str(exc.detail) if exc.status_code != 404 else "no such page")
 
-    @app.exception_handler(Exception)
-    async def crash(request: Request, exc: Exception) -> Response:
-        log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path)
-        log.debug("details", exc_info=exc)
-        return _error(request, 500, "something went wrong on the server; nothing was saved")
-
     @app.get("/login", include_in_schema=False, response_class=HTMLResponse)
     def login_page(request: Request, error: str | None = None, next: str = "/") -> Response:  # noqa: A002
         messages = {"bad": "Wrong name or password.", "throttled": "Too many failed attempts; wait a few minutes."}
@@ -104,3 +114,10 @@ def create_app(db: Database, *, secure_cookies: bool | None = None) -> FastAPI:
     app.include_router(routes.router)
     app.include_router(actions.router)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The desk over $KUZET_DATABASE_URL, for `kuzet serve --workers N` (each worker process builds its own)."""
+    from kuzet.store.db import open_database
+
+    return create_app(open_database())

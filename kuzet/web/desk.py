@@ -79,6 +79,9 @@ def _identify(request: Request, session: Session) -> tuple[Reader, str | None]:
 
 def desk(request: Request, session: Session = Depends(db_session)) -> Desk:
     reader, csrf = _identify(request, session)
+    # Give the connection back while the request waits for a worker thread to run the page:
+    # a request then holds a connection only while a thread works for it.
+    session.commit()
     return Desk(request, session, reader, csrf)
 
 
@@ -111,6 +114,7 @@ def writer(role: str):  # noqa: ANN201 - a FastAPI dependency
         reader, csrf = _identify(request, session)
         if not reader.can(role):
             raise Forbidden(f"this needs the {role} role")
+        session.commit()
         if csrf is not None and await _posted_csrf(request) != csrf:
             raise Forbidden("the form is stale or was not sent from the desk (CSRF check failed); reload the page")
         return Desk(request, session, reader, csrf)

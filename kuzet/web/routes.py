@@ -176,3 +176,14 @@ def users(d: Desk = Depends(needs("admin"))) -> dict:
     rows = d.session.execute(select(User).order_by(User.name)).scalars()
     return {"roles": list(ROLES), "users": [{"id": u.id, "name": u.name, "role": u.role, "active": u.active}
                                             for u in rows]}
+
+
+@twin("/account", "account.html")
+def account(d: Desk = Depends(needs("viewer"))) -> dict:
+    """Your account: name, role, what you may read, your API tokens."""
+    from kuzet.store.models import ApiToken
+
+    tokens = d.session.execute(select(ApiToken).where(ApiToken.user_id == d.reader.user_id).order_by(ApiToken.id)).scalars()
+    return {"name": d.reader.name, "role": d.reader.role, "levels": list(d.levels),
+            "tokens": [{"id": t.id, "label": t.label, "created": t.created_at.isoformat() if t.created_at else None,
+                        "revoked": t.revoked} for t in tokens]}

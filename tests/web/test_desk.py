@@ -179,3 +179,31 @@ def test_malformed_json_and_forms_are_refused_whole(desk) -> None:
     assert r.status_code == 400 and "YYYY-MM-DD" in r.json()["error"]
     assert c.post("/api/documents/1/facts/zz", json={"action": "accept"}, headers=headers).status_code == 400
     assert _count(desk, FactReview) == 0
+
+
+def test_review_items_are_decided_in_a_batch_all_or_nothing(desk) -> None:
+    from tests.web.conftest import store_text
+
+    store_text(desk.db, "On 3 May 2021 in Almaty police detained activist Aigerim BEKOVA.", "a.txt")
+    store_text(desk.db, "On 9 May 2021 in Almaty police detained activist Aigerim BEKNOVA.", "b.txt")
+    editor = desk.client("editor")
+    queue = editor.get("/api/review").json()["queue"]
+    pair = [i for i in queue if i["kind"] == "same_person" and {i["a"]["name"], i["b"]["name"]} ==
+            {"Aigerim Bekova", "Aigerim Beknova"}]
+    assert len(pair) == 1 and pair[0]["a"]["dossier"]["timeline"], "both dossiers come with the pair"
+    headers = {"x-csrf-token": csrf_of(editor)}
+    r = editor.post("/api/review/batch", json={"items": [pair[0]["id"], 10 ** 6], "decision": "keep_apart"}, headers=headers)
+    assert r.status_code == 400, "an unknown item fails the whole batch"
+    assert pair[0]["id"] in [i["id"] for i in editor.get("/api/review").json()["queue"]]
+    r = editor.post("/api/review/batch", json={"items": [pair[0]["id"]], "decision": "keep_apart"}, headers=headers)
+    assert r.status_code == 200
+    assert pair[0]["id"] not in [i["id"] for i in editor.get("/api/review").json()["queue"]]
+    assert desk.client("monitor").post("/api/review/batch", json={"items": [1], "decision": "merge"},
+                                       headers={"x-csrf-token": csrf_of(desk.client("monitor"))}).status_code == 403
+
+
+def test_a_judge_s_dossier_lists_what_they_did(desk) -> None:
+    judges = [p for p in desk.client("editor").get("/api/persons").json()["persons"] if p["name"] == "Bolat Seitovich Pazylov"]
+    dossier = desk.client("editor").get(f"/api/persons/{judges[0]['id']}").json()
+    assert [e["kind"] for e in dossier["acts"]] and not dossier["timeline"]
+    assert any(v["name"] == "Kuandyk Kumekbayev" for e in dossier["acts"] for v in e["victims"])

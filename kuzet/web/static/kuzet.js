@@ -79,6 +79,11 @@
         items[at].focus(); items[at].scrollIntoView({ block: "nearest" });
         return;
       }
+      if (e.key === "x") {
+        const box = items[at].querySelector("input[type=checkbox]");
+        if (box) box.checked = !box.checked;
+        return;
+      }
       const button = items[at].querySelector('button[data-key="' + e.key + '"]');
       if (button) button.click();
     });

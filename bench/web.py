@@ -1,0 +1,205 @@
+"""Load on the web desk (issue 4, item 8): 50 concurrent clients for 60 s against 20,000 documents.
+
+Builds (or reuses, --db) a SQLite case database from the generated archive
+(bench/corpus.py), starts `kuzet serve` on loopback in its own process, and runs N
+clients that browse dossiers, search, filter events and, one request in ten, accept a
+fact of a document (a write). Prints requests/s, p50/p95/p99 latency, errors, the
+server's peak RSS, and counts the stored decisions afterwards against the writes the
+clients saw succeed (no write lost). The named alternative, run in the same process,
+is the same load with one client, to show what concurrency costs per request.
+
+Clients send their next request as soon as the last is answered unless --think gives a
+mean pause (exponential), as people at a desk make.
+
+usage: python bench/web.py [--docs 20000] [--clients 50] [--seconds 60] [--db PATH] [--workers 1] [--think 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx2 as httpx
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from corpus import write  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
+
+from kuzet.ingest.run import ingest  # noqa: E402
+from kuzet.store.db import Database  # noqa: E402
+from kuzet.store.models import Document, FactReview, Person, User  # noqa: E402
+from kuzet.web.auth import add_user, new_api_token  # noqa: E402
+
+QUERIES = ["Жакупов", "Kairbekov", "405", "detained", "Almaty", "суд", "488", "journalist"]
+KINDS = ["detention", "fine", "search", "court_hearing", "verdict"]
+CITIES = ["Almaty", "Aktau", "Shymkent", "Pavlodar", "Atyrau"]
+
+
+def _database(path: Path, docs: int) -> None:
+    if path.exists():
+        return
+    corpus = path.parent / "docs"
+    paths = [str(p) for p in write(corpus, docs)]
+    db = Database(f"sqlite:///{path}")
+    try:
+        start = time.perf_counter()
+        report = ingest(db, paths, workers=2)
+        print(f"built the database: {len(report.stored)} documents in {time.perf_counter() - start:.0f} s")
+    finally:
+        db.close()
+
+
+def _tokens(path: Path, n: int) -> tuple[list[str], list[int], int]:
+    db = Database(f"sqlite:///{path}")
+    try:
+        with db.session() as s:
+            user = s.execute(select(User).where(User.name == "bench")).scalar_one_or_none()
+            if user is None:
+                user, _ = add_user(s, "bench", "editor")
+            tokens = [new_api_token(s, user, f"client {i}") for i in range(n)]
+            people = list(s.execute(select(Person.id).where(Person.merged_into_id.is_(None))).scalars())
+            docs = s.execute(select(func.count(Document.id))).scalar_one()
+        return tokens, people, docs
+    finally:
+        db.close()
+
+
+def _decisions(path: Path) -> int:
+    db = Database(f"sqlite:///{path}")
+    try:
+        with db.sessions() as s:
+            return s.execute(select(func.count(FactReview.id))).scalar_one()
+    finally:
+        db.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def _client(base: str, token: str, people: list[int], docs: int, until: float, seed: int, out: dict,
+                  think: float) -> None:
+    rng = random.Random(seed)
+    async with httpx.AsyncClient(base_url=base, headers={"authorization": f"Bearer {token}"}, timeout=30) as c:
+        while time.monotonic() < until:
+            pick = rng.random()
+            start = time.perf_counter()
+            try:
+                if pick < 0.1:
+                    doc = rng.randint(1, docs)
+                    r = await c.post(f"/api/documents/{doc}/facts/e1", json={"action": "accept"})
+                    ok = r.status_code in (200, 400)  # 400: that document has no event e1
+                    if r.status_code == 200:
+                        out["writes"] += 1
+                elif pick < 0.45:
+                    r = await c.get(f"/api/persons/{rng.choice(people)}")
+                    ok = r.status_code == 200
+                elif pick < 0.7:
+                    r = await c.get("/api/search", params={"q": rng.choice(QUERIES)})
+                    ok = r.status_code == 200
+                else:
+                    r = await c.get("/api/events", params={"kind": rng.choice(KINDS), "place": rng.choice(CITIES),
+                                                           "since": "2022-01-01"})
+                    ok = r.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            out["times"].append((time.perf_counter() - start) * 1000)
+            if not ok:
+                out["errors"] += 1
+            if think:
+                await asyncio.sleep(rng.expovariate(1 / think))
+
+
+async def _load(base: str, tokens: list[str], people: list[int], docs: int, seconds: float, think: float) -> dict:
+    out = {"times": [], "errors": 0, "writes": 0}
+    until = time.monotonic() + seconds
+    await asyncio.gather(*(_client(base, t, people, docs, until, i, out, think) for i, t in enumerate(tokens)))
+    return out
+
+
+def _report(label: str, out: dict, seconds: float) -> None:
+    t = sorted(out["times"])
+    q = statistics.quantiles(t, n=100)
+    print(f"{label}: {len(t) / seconds:.1f} requests/s, p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms, p99 {q[98]:.1f} ms, "
+          f"errors {out['errors']}, writes {out['writes']}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=20000)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--db", type=Path)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (kuzet serve --workers)")
+    ap.add_argument("--think", type=float, default=0.0, help="mean seconds a client waits between requests")
+    args = ap.parse_args()
+    path = args.db or Path(tempfile.mkdtemp(prefix="kuzet-web-")) / "kuzet.db"
+    _database(path, args.docs)
+    tokens, people, docs = _tokens(path, args.clients)
+    before = _decisions(path)
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "kuzet", "serve", "--db", str(path), "--port", str(port),
+                               "--workers", str(args.workers)],
+                              stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = psutil.Process(server.pid)
+
+    def rss() -> int:
+        """The server's memory: its own and its worker processes'."""
+        return sum(p.memory_info().rss for p in [proc, *proc.children(recursive=True)])
+
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                httpx.get(base + "/login", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        peak = [rss()]
+
+        async def watch() -> None:
+            while server.poll() is None:
+                peak[0] = max(peak[0], rss())
+                await asyncio.sleep(0.5)
+
+        async def run(clients: list[str], seconds: float) -> dict:
+            watcher = asyncio.ensure_future(watch())
+            out = await _load(base, clients, people, docs, seconds, args.think)
+            watcher.cancel()
+            return out
+
+        print(f"{docs} documents, {len(people)} people; {args.clients} clients for {args.seconds:.0f} s, "
+              f"{args.workers} server process(es), think time {args.think:g} s")
+        alone = asyncio.run(run(tokens[:1], min(15.0, args.seconds)))
+        _report("1 client (alternative)", alone, min(15.0, args.seconds))
+        many = asyncio.run(run(tokens, args.seconds))
+        _report(f"{args.clients} clients", many, args.seconds)
+        stored = _decisions(path) - before
+        print(f"decisions stored {stored}, writes acknowledged {alone['writes'] + many['writes']} "
+              f"({'none lost' if stored == alone['writes'] + many['writes'] else 'MISMATCH'})")
+        print(f"server peak RSS {peak[0] / 2**20:.0f} MB (target < 500 MB)")
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+if __name__ == "__main__":
+    main()
