@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from kuzet.errors import NotFoundInDatabaseError
 from kuzet.resolve.corrections import facts as document_facts
 from kuzet.store import queries
-from kuzet.store.models import ROLES, Document, Event, ReviewItem, User
+from kuzet.store.models import ROLES, ApiToken, Document, Event, ReviewItem, User
 from kuzet.web.desk import Desk, needs
 from kuzet.web.highlight import pieces
 
@@ -181,8 +181,6 @@ def users(d: Desk = Depends(needs("admin"))) -> dict:
 @twin("/account", "account.html")
 def account(d: Desk = Depends(needs("viewer"))) -> dict:
     """Your account: name, role, what you may read, your API tokens."""
-    from kuzet.store.models import ApiToken
-
     tokens = d.session.execute(select(ApiToken).where(ApiToken.user_id == d.reader.user_id).order_by(ApiToken.id)).scalars()
     return {"name": d.reader.name, "role": d.reader.role, "levels": list(d.levels),
             "tokens": [{"id": t.id, "label": t.label, "created": t.created_at.isoformat() if t.created_at else None,
