@@ -227,10 +227,28 @@ def add_fact(session: Session, doc_id: int, group: str, start: int, end: int, *,
     entry[span_key] = [{"start": start, "end": end, "text": text}]
     row = FactReview(document_id=doc_id, fact_id=f"h{letter}{n}", action="add", fields=entry, actor=actor)
     session.add(row)
-    session.add(Change(actor=actor, action="add", table="documents", row_id=doc_id, before=None,
-                       after={"fact": row.fact_id, group: entry}))
+    after = {"fact": row.fact_id, group: entry}
+    if group == "persons":
+        after["person"] = _link_added_person(session, doc, entry, start, end)
+    session.add(Change(actor=actor, action="add", table="documents", row_id=doc_id, before=None, after=after))
     session.flush()
     return row
+
+
+def _link_added_person(session: Session, doc: Document, entry: dict, start: int, end: int) -> int:
+    """The person a marked name is: read by the extraction core when it can, else by its words; linked like ingest does."""
+    from kuzet.extract.pipeline import extract_record
+    from kuzet.resolve.linker import Linker
+
+    read = (extract_record(entry["name"]).get("persons") or [{}])[0]
+    words = entry["name"].split()
+    person = {"name": read.get("name") or " ".join(w.capitalize() for w in words),
+              "surname": read.get("surname") or (words[-1].capitalize() if words else None),
+              "given": read.get("given") or (words[0].capitalize() if len(words) > 1 else None),
+              "patronymic": read.get("patronymic"), "descriptors": [],
+              "mentions": [{"text": doc.text[start:end], "start": start, "end": end}]}
+    session.flush()
+    return Linker(session).add_person(person, doc.id, doc.path or doc.sha256[:12])
 
 
 def _plain(value: object) -> object:

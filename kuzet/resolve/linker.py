@@ -200,6 +200,14 @@ class Linker:
             rows[PersonDescriptor].append({"person_id": pid, "descriptor": d, "document_id": doc_id})
         return pid
 
+    def add_person(self, entry: dict, doc_id: int, label: str) -> int:
+        """Link (or create) a person someone marked in a stored document; returns their id."""
+        rows: dict[type, list[dict]] = defaultdict(list)
+        pid = self._person(entry, doc_id, label, rows)
+        for model in (PersonName, PersonDescriptor, ReviewItem):
+            self._insert_many(model, rows[model])
+        return pid
+
     def _review_pair(self, a: int, b: int, s: float, reason: str) -> None:
         if self._pairs is None:
             self._pairs = set(self.session.execute(select(ReviewItem.a_id, ReviewItem.b_id)

@@ -6,13 +6,14 @@ script and a person always see the same facts.
 from __future__ import annotations
 
 import functools
+import json
 from collections import Counter
 from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import func, select
 
 from kuzet.errors import NotFoundInDatabaseError
@@ -34,7 +35,15 @@ def twin(path: str, template: str):  # noqa: ANN201 - a decorator
             d: Desk = kwargs["d"]
             return d.request.app.state.templates.TemplateResponse(d.request, template, {"data": data, "d": d})
 
-        router.add_api_route("/api" + path, fn, methods=["GET"], summary=(fn.__doc__ or "").split("\n")[0])
+        @functools.wraps(fn)
+        def api(*args: Any, **kwargs: Any) -> Response:
+            # The data are plain JSON values already (queries write dates as ISO strings), so they are
+            # dumped directly rather than walked again by FastAPI's encoder (a quarter of a dossier's time).
+            return Response(json.dumps(fn(*args, **kwargs), ensure_ascii=False, separators=(",", ":")),
+                            media_type="application/json")
+
+        router.add_api_route("/api" + path, api, methods=["GET"], summary=(fn.__doc__ or "").split("\n")[0],
+                             response_class=JSONResponse)
         router.add_api_route(path, page, methods=["GET"], include_in_schema=False, response_class=HTMLResponse)
         return fn
 

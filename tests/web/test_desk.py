@@ -207,3 +207,20 @@ def test_a_judge_s_dossier_lists_what_they_did(desk) -> None:
     dossier = desk.client("editor").get(f"/api/persons/{judges[0]['id']}").json()
     assert [e["kind"] for e in dossier["acts"]] and not dossier["timeline"]
     assert any(v["name"] == "Kuandyk Kumekbayev" for e in dossier["acts"] for v in e["victims"])
+
+
+def test_a_person_the_machine_missed_joins_their_dossier(desk) -> None:
+    from tests.web.conftest import store_text
+
+    store_text(desk.db, "On 3 May 2021 in Almaty police detained activist Aigerim BEKOVA.", "a.txt")
+    text = "On 5 May 2021 police questioned aigerim bekova again."
+    doc = store_text(desk.db, text, "b.txt")
+    monitor = desk.client("monitor")
+    start = text.index("aigerim")
+    r = monitor.post(f"/api/documents/{doc}/facts", json={"group": "persons", "start": start, "end": start + 14},
+                     headers={"x-csrf-token": csrf_of(monitor)})
+    assert r.status_code == 200
+    people = [p for p in monitor.get("/api/persons").json()["persons"] if p["name"] == "Aigerim Bekova"]
+    assert len(people) == 1, "linked to the person already known, not a new one"
+    names = monitor.get(f"/api/persons/{people[0]['id']}").json()["names"]
+    assert any(doc in n["documents"] for n in names)
