@@ -71,19 +71,22 @@ def facts(session: Session, doc_id: int) -> dict[str, list[dict]]:
     reviews = session.execute(select(FactReview).where(FactReview.document_id == doc_id).order_by(FactReview.id)).scalars()
     latest: dict[str, FactReview] = {}
     added: dict[str, FactReview] = {}
+    changed: dict[str, dict] = {}  # every correction so far, in order: accepting later keeps them
     for r in reviews:
         if r.action == "add":
             added[r.fact_id] = r
+        if r.action in ("correct", "verify") and r.fields:
+            changed.setdefault(r.fact_id, {}).update(r.fields)
         if r.action == "verify" and r.fact_id in latest and latest[r.fact_id].action == "reject":
             continue
         latest[r.fact_id] = r
     out: dict[str, list[dict]] = {g: [] for g in GROUPS.values()}
     for group in GROUPS.values():
         for entry in doc.record.get(group, []):
-            out[group].append(_fact(entry, group, latest.get(entry["id"])))
+            out[group].append(_fact(entry, group, latest.get(entry["id"]), changed.get(entry["id"], {})))
     for fid, r in added.items():
         entry = {"id": fid, **(r.fields or {})}
-        out[_group(fid)].append(_fact(entry, _group(fid), latest.get(fid), added=True))
+        out[_group(fid)].append(_fact(entry, _group(fid), latest.get(fid), changed.get(fid, {}), added=True))
     return out
 
 
@@ -93,21 +96,14 @@ def _spans(entry: dict, group: str) -> list[dict]:
     return [{"start": m["start"], "end": m["end"]} for m in entry.get("mentions", [])]
 
 
-def _fact(entry: dict, group: str, review: FactReview | None, *, added: bool = False) -> dict:
+def _fact(entry: dict, group: str, review: FactReview | None, changed: dict, *, added: bool = False) -> dict:
     machine = {k: entry.get(k) for k in EDITABLE[group]}
-    human = dict(machine)
+    human = {**machine, **changed}
     state, by = ("added", None) if added else ("machine", MACHINE)
     if review is not None:
         by = review.actor
-        if review.action == "correct":
-            human.update(review.fields or {})
-            state = "corrected"
-        elif review.action in ("accept", "reject", "verify"):
-            state = {"accept": "accepted", "reject": "rejected", "verify": "verified"}[review.action]
-            if review.action == "verify" and review.fields:
-                human.update(review.fields)
-        elif review.action == "add":
-            state = "added"
+        state = {"correct": "corrected", "accept": "accepted", "reject": "rejected", "verify": "verified",
+                 "add": "added"}[review.action]
     return {"id": entry["id"], "group": group, "spans": _spans(entry, group), "machine": None if added else machine,
             "fields": human, "state": state, "by": by}
 
@@ -134,7 +130,9 @@ def review_fact(session: Session, doc_id: int, fact_id: str, action: str, *, act
             except ValueError:
                 raise CorrectionError(f"not a date: {clean['date']!r} (write YYYY-MM-DD)") from None
     if action == "verify":
-        clean = current["fields"] if current["state"] == "corrected" else None
+        # An editor vouches for the reading as it now stands, corrections included.
+        machine = current["machine"] or {}
+        clean = {k: v for k, v in current["fields"].items() if v != machine.get(k)} or None
     row = FactReview(document_id=doc_id, fact_id=fact_id, action=action, fields=clean, actor=actor)
     session.add(row)
     if group == "events":

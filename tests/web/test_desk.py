@@ -224,3 +224,14 @@ def test_a_person_the_machine_missed_joins_their_dossier(desk) -> None:
     assert len(people) == 1, "linked to the person already known, not a new one"
     names = monitor.get(f"/api/persons/{people[0]['id']}").json()["names"]
     assert any(doc in n["documents"] for n in names)
+
+
+def test_accepting_after_a_correction_keeps_the_correction(desk) -> None:
+    monitor = desk.client("monitor")
+    headers = {"x-csrf-token": csrf_of(monitor)}
+    fact = _event_fact(monitor)
+    monitor.post(f"/api/documents/1/facts/{fact['id']}", json={"action": "correct", "fields": {"outcome": "acquitted"}},
+                 headers=headers)
+    monitor.post(f"/api/documents/1/facts/{fact['id']}", json={"action": "accept"}, headers=headers)
+    now = _event_fact(monitor)
+    assert (now["state"], now["fields"]["outcome"], now["machine"]["outcome"]) == ("accepted", "acquitted", None)
