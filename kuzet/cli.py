@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from enum import Enum
+from enum import Enum, StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -389,6 +390,47 @@ def hearings_cli(
             _emit(queries.hearings(s, today=day, upcoming=upcoming), fmt, listing.events)
     except KuzetError as err:
         raise _fail("hearings", err) from None
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    ics = "ics"
+
+
+@app.command("export")
+def export_cli(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv: events, one row per victim; ics: upcoming hearings.")],
+    out: Annotated[Path, typer.Option("--output", "-o", help="Folder to write events.csv or hearings.ics into.")] = Path("."),
+    public: Annotated[bool, typer.Option("--public", help="Only public records (what viewers of the desk may read).")] = False,
+    today: Annotated[str | None, typer.Option("--today", help="For ics: hearings from this date on.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the data for researchers and partners (columns of the CSV: kuzet/publish/exports.py)."""
+    from kuzet.publish import exports
+    from kuzet.store import queries
+
+    levels = ("public",) if public else None
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        target = out / ("events.csv" if fmt is ExportFormat.csv else "hearings.ics")
+        tmp = target.with_suffix(target.suffix + ".part")
+        database = _open(db)
+        try:
+            with database.sessions() as s, open(tmp, "w", encoding="utf-8", newline="") as fh:
+                if fmt is ExportFormat.csv:
+                    n = exports.events_csv(s, fh, levels=levels)
+                else:
+                    rows = queries.hearings(s, today=_parse_date(today) or date.today(), levels=levels)
+                    fh.write(exports.hearings_ics(rows))
+                    n = len(rows)
+            tmp.replace(target)  # a whole file or none
+        finally:
+            database.close()
+    except OSError as err:
+        raise _fail("export", KuzetError(err.strerror or str(err), path=str(out))) from None
+    except KuzetError as err:
+        raise _fail("export", err) from None
+    print(f"{target}: {n} {'rows' if fmt is ExportFormat.csv else 'hearings'}")
 
 
 @app.command("review")

@@ -7,9 +7,14 @@ def _names(items: list[dict]) -> str:
     return ", ".join(i["name"] for i in items)
 
 
+def article_label(a: dict) -> str:
+    """CC 405-2: the code (CC Criminal Code, CAO Code of Administrative Offences), article, part."""
+    code = {"criminal": "CC", "administrative": "CAO"}.get(a["code"], a["code"])
+    return f"{code} {a['article']}" + (f"-{a['part']}" if a["part"] else "")
+
+
 def event_line(e: dict) -> str:
-    arts = ", ".join(("CC" if a["code"] == "criminal" else "CAO") + f" {a['article']}" + (f"-{a['part']}" if a["part"] else "")
-                     for a in e["law_articles"])
+    arts = ", ".join(article_label(a) for a in e["law_articles"])
     bits = [f"{e['date'] or 'undated':10}", f"#{e['id']}", e["kind"]]
     if e["victims"]:
         bits.append(_names(e["victims"]))
