@@ -433,6 +433,45 @@ def export_cli(
     print(f"{target}: {n} {'rows' if fmt is ExportFormat.csv else 'hearings'}")
 
 
+class DigestFormat(StrEnum):
+    md = "md"
+    txt = "txt"
+    telegram = "telegram"
+
+
+@app.command("digest")
+def digest_cli(
+    since: Annotated[str, typer.Option("--from", help="First day (YYYY-MM-DD).")],
+    until: Annotated[str, typer.Option("--to", help="Last day (YYYY-MM-DD).")],
+    lang: Annotated[str, typer.Option("--lang", help="en or ru.")] = "en",
+    fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help="md, txt, or telegram (split into messages).")]
+    = DigestFormat.md,
+    public: Annotated[bool, typer.Option("--public", help="Only public records.")] = False,
+    include_unverified: Annotated[bool, typer.Option("--include-unverified",
+                                                     help="Also machine-read events, marked as unverified.")] = False,
+    db: DbOption = None,
+) -> None:
+    """The periodic digest: one line per event in the date range, oldest first (verified events only by default)."""
+    from kuzet.publish import digest
+
+    try:
+        start, end = _parse_date(since), _parse_date(until)
+        if lang not in digest.LANGS:
+            raise KuzetError(f"no digest in {lang!r} (choose from {', '.join(digest.LANGS)})")
+        if end < start:
+            raise KuzetError("--to is before --from")
+        database = _open(db)
+        try:
+            with database.sessions() as s:
+                lines = digest.digest_lines(s, start, end, lang=lang, levels=("public",) if public else None,
+                                            include_unverified=include_unverified)
+        finally:
+            database.close()
+    except KuzetError as err:
+        raise _fail("digest", err) from None
+    sys.stdout.write(digest.render(lines, start, end, lang=lang, fmt=fmt.value))
+
+
 @app.command("review")
 def review_cli(
     keep_apart: Annotated[int | None, typer.Option("--keep-apart", help="Decide review item N: two different people.")] = None,

@@ -42,6 +42,17 @@ def place_index() -> dict[str, dict]:
 
 
 @cache
+def publish_terms() -> dict[str, Any]:
+    return dict(load("publish_terms.json"))
+
+
+@cache
+def region_names() -> dict[str, dict[str, str]]:
+    """English region name -> its names in en, ru, kk."""
+    return {r["en"]: {"en": r["en"], "ru": r["ru"], "kk": r["kk"]} for r in load("regions.src.json")["regions"]}
+
+
+@cache
 def organizations() -> dict[str, Any]:
     return dict(load("organizations.json"))
 

@@ -1,0 +1,128 @@
+"""The periodic digest: one line per event, by date, the way monitoring groups publish it.
+
+"1 September 2021, Aktobe Region, Aktobe, Aliya Zhakupova, Article 378 Part 1 of the
+Criminal Code, fine, 50 MCI" — or in Russian "1 сентября 2021, Актюбинская область,
+Актобе, Алия Жакупова, ч. 1 ст. 378 УК РК, штраф, 50 МРП". Names are given in the script
+of the language where the person has such a spelling. Only verified events by default;
+with `include_unverified` the others are marked. Words are data (data/publish_terms.json).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kuzet.extract.places import lookup
+from kuzet.resolve.identity import group_ids
+from kuzet.resources import publish_terms, region_names
+from kuzet.store.models import Event, Person, PersonName, Place
+from kuzet.store.queries import Levels, event_records
+
+LANGS = ("en", "ru")
+TELEGRAM_LIMIT = 4096  # characters in one Telegram message
+
+
+def _date(value: str, lang: str) -> str:
+    d = date.fromisoformat(value)
+    return f"{d.day} {publish_terms()['months'][lang][d.month - 1]} {d.year}"
+
+
+def _article(a: dict, lang: str) -> str:
+    t = publish_terms()
+    part = t["part"][lang].format(part=a["part"]) if a["part"] else ""
+    text = t["article"][lang].format(article=a["article"], part=part)
+    code = t["codes"][lang].get(a["code"])
+    return f"{text} {code}" if code else text
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in text)
+
+
+def _names_in(session: Session, person_ids: set[int], lang: str) -> dict[int, str]:
+    """For Russian, each person's commonest full Cyrillic spelling, if they have one (others keep their display name)."""
+    out: dict[int, str] = {}
+    if lang != "ru":
+        return out
+    for pid in person_ids:
+        ids = group_ids(session, Person, pid)
+        spellings = Counter(n for n in session.execute(select(PersonName.name).where(PersonName.person_id.in_(ids))).scalars()
+                            if _cyrillic(n) and " " in n)
+        if spellings:
+            out[pid] = spellings.most_common(1)[0][0]
+    return out
+
+
+def _place_in(name: str, lang: str) -> str:
+    """A gazetteer place's name in the language's script (Актау for Aktau in Russian)."""
+    if lang != "ru":
+        return name
+    entry = lookup(name)
+    return next((n for n in (entry or {}).get("names", []) if _cyrillic(n)), name)
+
+
+def digest_lines(session: Session, start: date, end: date, *, lang: str = "en", levels: Levels = None,
+                 include_unverified: bool = False) -> list[str]:
+    """The digest's lines for events dated from `start` to `end`, oldest first."""
+    q = select(Event).where(Event.date >= start, Event.date <= end)
+    if levels is not None:
+        q = q.where(Event.confidentiality.in_(levels))
+    if not include_unverified:
+        q = q.where(Event.verified_by.is_not(None))
+    events = event_records(session, list(session.execute(q.order_by(Event.date, Event.time, Event.id)).scalars()),
+                           with_sources=False, levels=levels)
+    places = dict(session.execute(select(Place.name, Place.region)).all())
+    people = _names_in(session, {v["person"] for e in events for v in e["victims"]}, lang)
+    terms = publish_terms()
+    lines = []
+    for e in events:
+        bits = [_date(e["date"], lang)]
+        region = places.get(e["place"])
+        if region:
+            bits.append(region_names().get(region, {}).get(lang, region))
+        if e["place"] and e["place"] != region:
+            bits.append(_place_in(e["place"], lang))
+        if e["victims"]:
+            bits.append(", ".join(people.get(v["person"], v["name"]) for v in e["victims"]))
+        bits += [_article(a, lang) for a in e["law_articles"]]
+        kind = terms["kinds"].get(e["kind"], {}).get(lang, e["kind"].replace("_", " "))
+        bits.append(kind + (" (" + ("назначено" if lang == "ru" else "scheduled") + ")" if e["status"] == "scheduled" else ""))
+        if e["outcome"]:
+            bits.append(e["outcome"])
+        line = ", ".join(bits)
+        if not e["verified_by"]:
+            line += f" [{terms['unverified'][lang]}]"
+        lines.append(line)
+    return lines
+
+
+def title(start: date, end: date, lang: str) -> str:
+    return publish_terms()["title"][lang].format(start=_date(start.isoformat(), lang), end=_date(end.isoformat(), lang))
+
+
+def telegram_messages(heading: str, lines: list[str], limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """The digest as Telegram messages of at most `limit` characters, split between lines (a line too long is cut)."""
+    messages, cur = [], heading
+    for line in lines:
+        line = line if len(line) <= limit - 2 else line[: limit - 3] + "…"
+        if len(cur) + 1 + len(line) > limit:
+            messages.append(cur)
+            cur = line
+        else:
+            cur = f"{cur}\n{line}" if cur else line
+    messages.append(cur)
+    return messages
+
+
+def render(lines: list[str], start: date, end: date, *, lang: str, fmt: str) -> str:
+    heading = title(start, end, lang)
+    if fmt == "md":
+        return f"# {heading}\n\n" + "".join(f"- {line}\n" for line in lines)
+    if fmt == "telegram":
+        parts = telegram_messages(heading, lines)
+        return "\n\n".join(f"--- message {i} of {len(parts)} ---\n{p}" if len(parts) > 1 else p
+                           for i, p in enumerate(parts, 1)) + "\n"
+    return heading + "\n\n" + "".join(f"{line}\n" for line in lines)
