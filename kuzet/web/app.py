@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 
 from kuzet.errors import KuzetError, NotFoundInDatabaseError
@@ -37,6 +38,44 @@ _HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+
+
+class _Guard:
+    """Security headers on every response, and a plain 500 for anything unexpected.
+
+    A pure ASGI middleware (Starlette's `BaseHTTPMiddleware` costs a stream per request).
+    What went wrong is logged by kind only; its details, which may name people, at DEBUG.
+    """
+
+    def __init__(self, app, render_error) -> None:  # noqa: ANN001 - an ASGI app and app.py's _error
+        self.app, self.render_error = app, render_error
+
+    async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001 - ASGI
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+        private = scope["path"].startswith("/api/") or scope["method"] == "POST"
+
+        async def with_headers(message) -> None:  # noqa: ANN001 - an ASGI message
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = MutableHeaders(scope=message)
+                for k, v in _HEADERS.items():
+                    headers.setdefault(k, v)
+                if private:
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception as exc:  # noqa: BLE001 - answered plainly
+            log.error("unexpected %s on %s %s", type(exc).__name__, scope["method"], scope["path"])
+            log.debug("details", exc_info=exc)
+            if not started:
+                response = self.render_error(Request(scope), 500, "something went wrong on the server; nothing was saved")
+                await response(scope, receive, with_headers)
 
 
 def _behind_tls(request: Request) -> bool:
@@ -64,25 +103,13 @@ def create_app(db: Database, *, secure_cookies: bool | None = None) -> FastAPI:
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(web.joinpath("static"))), name="static")
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):  # noqa: ANN001, ANN202
-        try:
-            response = await call_next(request)
-        except Exception as exc:  # noqa: BLE001 - answered plainly; details (which may name people) only at DEBUG
-            log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path)
-            log.debug("details", exc_info=exc)
-            response = _error(request, 500, "something went wrong on the server; nothing was saved")
-        for k, v in _HEADERS.items():
-            response.headers.setdefault(k, v)
-        if request.url.path.startswith("/api/") or request.method == "POST":
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
-
     def _error(request: Request, status: int, message: str) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": message}, status_code=status)
         return templates.TemplateResponse(request, "error.html", {"status": status, "message": message, "d": None},
                                           status_code=status)
+
+    app.add_middleware(_Guard, render_error=_error)
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, _exc: LoginRequired) -> Response:

@@ -235,3 +235,18 @@ def test_accepting_after_a_correction_keeps_the_correction(desk) -> None:
     monitor.post(f"/api/documents/1/facts/{fact['id']}", json={"action": "accept"}, headers=headers)
     now = _event_fact(monitor)
     assert (now["state"], now["fields"]["outcome"], now["machine"]["outcome"]) == ("accepted", "acquitted", None)
+
+
+def test_an_unexpected_failure_is_a_plain_500_with_the_security_headers(desk, caplog) -> None:
+    from sqlalchemy import text
+
+    client = desk.client("editor")
+    with desk.db.session() as s:
+        s.execute(text("DROP TABLE fact_reviews"))  # the reading screen can no longer read its reviews
+    with caplog.at_level("ERROR"):
+        r = client.get("/api/documents/1")
+        page = client.get("/documents/1")
+    assert r.status_code == 500 and r.json() == {"error": "something went wrong on the server; nothing was saved"}
+    assert page.status_code == 500 and "Traceback" not in page.text and "fact_reviews" not in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert "unexpected" in caplog.text and "Kumekbayev" not in caplog.text and "SELECT" not in caplog.text
