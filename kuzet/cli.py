@@ -439,37 +439,63 @@ class DigestFormat(StrEnum):
     telegram = "telegram"
 
 
+LangOption = Annotated[str, typer.Option("--lang", help="en or ru.")]
+PublishFormatOption = Annotated[DigestFormat, typer.Option("--format", "-f", help="md, txt, or telegram (split into messages).")]
+PublicOption = Annotated[bool, typer.Option("--public", help="Only public records.")]
+UnverifiedOption = Annotated[bool, typer.Option("--include-unverified", help="Also machine-read acts, marked as unverified.")]
+
+
+def _read_for_publishing(what: str, lang: str, db: str | None, fn):  # noqa: ANN001, ANN202 - fn(session) -> result
+    """Check the language, then run `fn` in a read session of the database (closed after)."""
+    from kuzet.publish import digest
+
+    if lang not in digest.LANGS:
+        raise KuzetError(f"no {what} in {lang!r} (choose from {', '.join(digest.LANGS)})")
+    database = _open(db)
+    try:
+        with database.sessions() as s:
+            return fn(s)
+    finally:
+        database.close()
+
+
 @app.command("digest")
 def digest_cli(
     since: Annotated[str, typer.Option("--from", help="First day (YYYY-MM-DD).")],
     until: Annotated[str, typer.Option("--to", help="Last day (YYYY-MM-DD).")],
-    lang: Annotated[str, typer.Option("--lang", help="en or ru.")] = "en",
-    fmt: Annotated[DigestFormat, typer.Option("--format", "-f", help="md, txt, or telegram (split into messages).")]
-    = DigestFormat.md,
-    public: Annotated[bool, typer.Option("--public", help="Only public records.")] = False,
-    include_unverified: Annotated[bool, typer.Option("--include-unverified",
-                                                     help="Also machine-read events, marked as unverified.")] = False,
-    db: DbOption = None,
+    lang: LangOption = "en", fmt: PublishFormatOption = DigestFormat.md, public: PublicOption = False,
+    include_unverified: UnverifiedOption = False, db: DbOption = None,
 ) -> None:
     """The periodic digest: one line per event in the date range, oldest first (verified events only by default)."""
     from kuzet.publish import digest
 
     try:
         start, end = _parse_date(since), _parse_date(until)
-        if lang not in digest.LANGS:
-            raise KuzetError(f"no digest in {lang!r} (choose from {', '.join(digest.LANGS)})")
         if end < start:
             raise KuzetError("--to is before --from")
-        database = _open(db)
-        try:
-            with database.sessions() as s:
-                lines = digest.digest_lines(s, start, end, lang=lang, levels=("public",) if public else None,
-                                            include_unverified=include_unverified)
-        finally:
-            database.close()
+        lines = _read_for_publishing("digest", lang, db, lambda s: digest.digest_lines(
+            s, start, end, lang=lang, levels=("public",) if public else None, include_unverified=include_unverified))
     except KuzetError as err:
         raise _fail("digest", err) from None
     sys.stdout.write(digest.render(lines, start, end, lang=lang, fmt=fmt.value))
+
+
+@app.command("bulletin")
+def bulletin_cli(
+    day: Annotated[str, typer.Option("--date", help="The bulletin's day (YYYY-MM-DD).")],
+    lang: LangOption = "en", fmt: PublishFormatOption = DigestFormat.md, public: PublicOption = False,
+    include_unverified: UnverifiedOption = False, db: DbOption = None,
+) -> None:
+    """The daily bulletin: the day's acts by person, announced hearings, background (verified acts only by default)."""
+    from kuzet.publish import bulletin
+
+    try:
+        when = _parse_date(day)
+        items = _read_for_publishing("bulletin", lang, db, lambda s: bulletin.bulletin_items(
+            s, when, lang=lang, levels=("public",) if public else None, include_unverified=include_unverified))
+    except KuzetError as err:
+        raise _fail("bulletin", err) from None
+    sys.stdout.write(bulletin.render(items, when, lang=lang, fmt=fmt.value))
 
 
 @app.command("review")

@@ -20,26 +20,23 @@ from kuzet.resolve.identity import group_ids
 from kuzet.resources import publish_terms, region_names
 from kuzet.store.models import Event, Person, PersonName, Place
 from kuzet.store.queries import Levels, event_records
+from kuzet.text.chars import is_cyrillic
 
 LANGS = ("en", "ru")
 TELEGRAM_LIMIT = 4096  # characters in one Telegram message
 
 
-def _date(value: str, lang: str) -> str:
+def long_date(value: str, lang: str) -> str:
     d = date.fromisoformat(value)
     return f"{d.day} {publish_terms()['months'][lang][d.month - 1]} {d.year}"
 
 
-def _article(a: dict, lang: str) -> str:
+def article_text(a: dict, lang: str) -> str:
     t = publish_terms()
     part = t["part"][lang].format(part=a["part"]) if a["part"] else ""
     text = t["article"][lang].format(article=a["article"], part=part)
     code = t["codes"][lang].get(a["code"])
     return f"{text} {code}" if code else text
-
-
-def _cyrillic(text: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in text)
 
 
 def _names_in(session: Session, person_ids: set[int], lang: str) -> dict[int, str]:
@@ -50,7 +47,7 @@ def _names_in(session: Session, person_ids: set[int], lang: str) -> dict[int, st
     for pid in person_ids:
         ids = group_ids(session, Person, pid)
         spellings = Counter(n for n in session.execute(select(PersonName.name).where(PersonName.person_id.in_(ids))).scalars()
-                            if _cyrillic(n) and " " in n)
+                            if is_cyrillic(n) and " " in n)
         if spellings:
             out[pid] = spellings.most_common(1)[0][0]
     return out
@@ -61,7 +58,7 @@ def _place_in(name: str, lang: str) -> str:
     if lang != "ru":
         return name
     entry = lookup(name)
-    return next((n for n in (entry or {}).get("names", []) if _cyrillic(n)), name)
+    return next((n for n in (entry or {}).get("names", []) if is_cyrillic(n)), name)
 
 
 def digest_lines(session: Session, start: date, end: date, *, lang: str = "en", levels: Levels = None,
@@ -79,7 +76,7 @@ def digest_lines(session: Session, start: date, end: date, *, lang: str = "en", 
     terms = publish_terms()
     lines = []
     for e in events:
-        bits = [_date(e["date"], lang)]
+        bits = [long_date(e["date"], lang)]
         region = places.get(e["place"])
         if region:
             bits.append(region_names().get(region, {}).get(lang, region))
@@ -87,7 +84,7 @@ def digest_lines(session: Session, start: date, end: date, *, lang: str = "en", 
             bits.append(_place_in(e["place"], lang))
         if e["victims"]:
             bits.append(", ".join(people.get(v["person"], v["name"]) for v in e["victims"]))
-        bits += [_article(a, lang) for a in e["law_articles"]]
+        bits += [article_text(a, lang) for a in e["law_articles"]]
         kind = terms["kinds"].get(e["kind"], {}).get(lang, e["kind"].replace("_", " "))
         bits.append(kind + (" (" + ("назначено" if lang == "ru" else "scheduled") + ")" if e["status"] == "scheduled" else ""))
         if e["outcome"]:
@@ -100,7 +97,7 @@ def digest_lines(session: Session, start: date, end: date, *, lang: str = "en", 
 
 
 def title(start: date, end: date, lang: str) -> str:
-    return publish_terms()["title"][lang].format(start=_date(start.isoformat(), lang), end=_date(end.isoformat(), lang))
+    return publish_terms()["title"][lang].format(start=long_date(start.isoformat(), lang), end=long_date(end.isoformat(), lang))
 
 
 def telegram_messages(heading: str, lines: list[str], limit: int = TELEGRAM_LIMIT) -> list[str]:
