@@ -55,6 +55,7 @@ _PERPETRATOR_KINDS = {"security_service", "police", "prosecutor", "local_governm
 _CASE_KINDS = {"court_hearing", "verdict", "criminal_case", "pretrial_restriction", "administrative_arrest", "fine"}
 # Triggers that name a legal background rather than an act when they stand beside another act.
 _NOMINAL = {"criminal_case"}
+SUMMARY_LIMIT = 600  # characters: a sentence and the list it introduces
 _NOUN_PHRASE = re.compile(r"criminal|уголовн", re.I)
 # Which acts an official named elsewhere in the story took part in, by descriptor.
 _OFFICIAL_KINDS = {
@@ -86,6 +87,8 @@ class Event:
     outcome: str | None = None
     summary: str = ""
     evidence: list[Span] = field(default_factory=list)
+    # Told so far only in passing ("a trial on a criminal case"): a sentence of its own tells it better.
+    summary_in_passing: bool = False
 
 
 @dataclass(slots=True)
@@ -217,7 +220,12 @@ def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organization
                 events.append(event)
             if dm is not None and not dm.relative:
                 used_date = dm
-            _attach(event, doc, sent, s_text, s_persons, s_orgs, s_articles, s_places, story)
+            _attach(event, doc, layout, sent, s_text, s_persons, s_orgs, s_articles, s_places, story)
+            if nominal and len(event.evidence) == 1:
+                event.summary_in_passing = True
+            elif not nominal and event.summary_in_passing:
+                event.summary_in_passing = False
+                event.summary = _summary(doc, layout, sent, s_text)
             story.last_victims = victims
         opening = next((d for d in s_dates if d.start - sent.start < 25 and not d.relative), None)
         if used_date or opening:
@@ -286,11 +294,34 @@ def _merge_or_add(events: list[Event], kind: str, value: date | None, explicit: 
     return None
 
 
-def _attach(event: Event, doc: Doc, sent: Sentence, s_text: str, s_persons: list[Person],
+def _summary(doc: Doc, layout: Layout, sent: Sentence, s_text: str) -> str:
+    """The sentence; one that ends in a colon goes on into the list items after it ("prosecuted for: ...; ...")."""
+    text = " ".join(doc.text[sent.start:sent.end].split())
+    if s_text.rstrip().endswith(":"):
+        items = []
+        for nxt in _list_after(layout, sent):
+            item = " ".join(doc.text[nxt.start:nxt.end].split())
+            items.append(item)
+            if not item.endswith((";", ",")):
+                break
+        text = " ".join([text, *items])
+    return text if len(text) <= SUMMARY_LIMIT else text[:SUMMARY_LIMIT].rsplit(" ", 1)[0] + " …"
+
+
+def _list_after(layout: Layout, sent: Sentence):  # noqa: ANN202
+    """The first sentence of each item after this one in its section."""
+    item = sent.item
+    for nxt in layout.sentences:
+        if nxt.start > sent.start and nxt.section == sent.section and nxt.item != item:
+            item = nxt.item
+            yield nxt
+
+
+def _attach(event: Event, doc: Doc, layout: Layout, sent: Sentence, s_text: str, s_persons: list[Person],
             s_orgs: list[Organization], s_articles: list[ArticleMention], s_places: list[Place], story: _Story) -> None:
     event.evidence.append(doc.span(sent.start, sent.end, "EVENT"))
     if not event.summary:
-        event.summary = " ".join(doc.text[sent.start:sent.end].split())[:300]
+        event.summary = _summary(doc, layout, sent, s_text)
     for p in s_persons:
         if p.official and all(p is not o for o in event.officials):
             event.officials.append(p)

@@ -44,6 +44,43 @@ def to_latin(text: str) -> str:
     return "".join(out)
 
 
+# Latin to Russian Cyrillic for names, longest spelling first: how Russian-language media write a
+# Kazakh name they have only in Latin (Kumekbayev -> Кумекбаев, Dzhanzakova -> Джанзакова).
+_CYRILLIC = [
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я"),
+    ("iya", "ия"), ("iye", "ие"), ("iyu", "ию"), ("yo", "ё"), ("ye", "е"), ("iy", "ий"), ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"),
+    ("f", "ф"), ("g", "г"), ("h", "х"), ("i", "и"), ("j", "ж"), ("k", "к"), ("l", "л"), ("m", "м"),
+    ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
+    ("v", "в"), ("w", "у"), ("x", "кс"), ("z", "з"),
+]
+_CYRILLIC_RX = re.compile("|".join(k for k, _ in _CYRILLIC) + "|y", re.I)
+
+
+def to_cyrillic(text: str) -> str:
+    """Transliterate a Latin name to Russian Cyrillic, keeping case and other characters.
+
+    RETURNS (str): e.g. "Kuandyk KUMEKBAYEV" -> "Куандык КУМЕКБАЕВ".
+    """
+    table = dict(_CYRILLIC)
+
+    def one(m: re.Match) -> str:
+        low = m.group().lower()
+        before = text[m.start() - 1].lower() if m.start() else ""
+        after = text[m.end()].lower() if m.end() < len(text) else ""
+        if low == "y":  # a vowel between consonants (Kuandyk), else the glide (Baypakov)
+            cyr = "ы" if before.isalpha() and before not in _VOWELS and after not in _VOWELS else "й"
+        elif low == "e" and not before.isalpha():
+            cyr = "э"  # word-initial e is э (Erlan -> Эрлан); ye is е
+        else:
+            cyr = table[low]
+        if m.group()[0].isupper():
+            upper = m.group().isupper() and (len(m.group()) > 1 or after.isupper() or before.isupper())
+            cyr = cyr.upper() if upper else cyr[:1].upper() + cyr[1:]
+        return cyr
+
+    return _CYRILLIC_RX.sub(one, text)
+
+
 _KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
 
 

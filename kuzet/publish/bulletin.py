@@ -5,24 +5,24 @@ weeks, grouped by the people they concern; each group under its place's hashtag 
 `⚡#SURNAME Given` header per person, one "— " line per act (the source's own sentence
 when it is in the bulletin's language, else a line built from the facts), the judge when
 the sentence does not name them, and background lines from the person's earlier acts
-("It should be reminded that ..."). Only verified acts unless asked; then the others
-are marked.
+("It should be reminded that ..."), and a counter after the day's last act of a counted kind
+("In total, from ... to ..., 79 refusals ..."), counting the acts the bulletin may show. Only
+verified acts unless asked; then the others are marked.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kuzet.extract.places import lookup
 from kuzet.publish.digest import article_text, long_date, telegram_messages
+from kuzet.publish.names import Name, person_names, place_name
 from kuzet.resolve.identity import group_ids
 from kuzet.resources import publish_terms
-from kuzet.store.models import Document, Event, EventSource, Involvement, Person, PersonName
+from kuzet.store.models import Document, Event, EventSource, Involvement, Person
 from kuzet.store.queries import Levels, event_records
-from kuzet.text.chars import is_cyrillic
 
 AHEAD = 14  # days of announced hearings
 BACKGROUND = 3  # earlier acts recalled per person
@@ -46,26 +46,11 @@ def _add(lines: list[str], said: set[str], text: str, e: dict, lang: str, prefix
     lines.append("— " + prefix + text + ("" if e["verified_by"] else f" [{publish_terms()['unverified'][lang]}]"))
 
 
-def _header(session: Session, pid: int, name: str, lang: str) -> str:
-    """`⚡#SURNAME Given` from the person's spellings, in the language's script where they have one."""
-    rows = session.execute(select(PersonName.surname, PersonName.given).where(
-        PersonName.person_id.in_(group_ids(session, Person, pid)), PersonName.surname.is_not(None))
-        .order_by(PersonName.id.desc())).all()
-    pick = next((r for r in rows if is_cyrillic(r[0]) == (lang == "ru")), rows[0] if rows else None)
-    if pick is None:
-        return f"⚡#{name}"
-    surname, given = pick
-    return f"⚡#{surname.upper()}" + (f" {given}" if given else "")
-
-
-def _hashtag(place: str | None, lang: str) -> str | None:
-    if not place:
-        return None
-    name = place
-    if lang == "ru":
-        entry = lookup(place)
-        name = next((n for n in (entry or {}).get("names", []) if is_cyrillic(n)), place)
-    return "#" + name.replace(" ", "_")
+def _header(name: Name) -> str:
+    """`⚡#SURNAME Given`."""
+    if not name.surname:
+        return f"⚡#{name.full}"
+    return f"⚡#{name.surname.upper()}" + (f" {name.given}" if name.given else "")
 
 
 class _Lines:
@@ -73,6 +58,11 @@ class _Lines:
         self.lang = lang
         docs = {s["document"] for e in events for s in e.get("sources", [])}
         self.language = dict(session.execute(select(Document.id, Document.language).where(Document.id.in_(docs))).all())
+        self.names = person_names(session, {p["person"] for e in events for role in ("victims", "officials")
+                                            for p in e[role] if "person" in p}, lang)
+
+    def name(self, p: dict) -> str:
+        return self.names[p["person"]].full if p.get("person") in self.names else p["name"]
 
     def sentence(self, e: dict) -> str:
         """The source's sentence when it is in this language, else one built from the facts."""
@@ -83,7 +73,7 @@ class _Lines:
         else:
             bits = [long_date(e["date"], self.lang) if e["date"] else "", t["kinds"].get(e["kind"], {}).get(
                 self.lang, e["kind"].replace("_", " "))]
-            bits += [v["name"] for v in e["victims"]] + [article_text(a, self.lang) for a in e["law_articles"]]
+            bits += [self.name(v) for v in e["victims"]] + [article_text(a, self.lang) for a in e["law_articles"]]
             bits += [o["name"] for o in e["organizations"]] + ([e["outcome"]] if e["outcome"] else [])
             if e["status"] == "scheduled":
                 bits.append(t["scheduled"][self.lang])
@@ -117,10 +107,12 @@ def bulletin_items(session: Session, day: date, *, lang: str = "en", levels: Lev
     for e in records:
         groups.setdefault(frozenset(v["person"] for v in e["victims"]), []).append(e)
     items = []
+    counted: dict[str, int] = {}  # a counter's kind -> the item of the day's last act of that kind
     for victims, evs in groups.items():
         if not victims:
             continue
-        names = {v["person"]: v["name"] for e in evs for v in e["victims"]}
+        counted.update({e["kind"]: len(items) for e in evs if e["kind"] in terms["counters"] and e["status"] != "scheduled"})
+        order = list(dict.fromkeys(v["person"] for e in evs for v in e["victims"]))
         item_lines: list[str] = []
         said: set[str] = set()  # sentences and officials already in this item
         for e in evs:
@@ -130,7 +122,7 @@ def bulletin_items(session: Session, day: date, *, lang: str = "en", levels: Lev
                 if o["name"].split()[-1].lower() not in text.lower() and o["name"] not in said:
                     said.add(o["name"])
                     label = terms["judge" if e["kind"] in _COURT_KINDS else "official"][lang]
-                    item_lines.append(f"— {label}: {o['name']}.")
+                    item_lines.append(f"— {label}: {lines.name(o)}.")
         background = session.execute(visible(
             select(Event).join(Involvement, Involvement.event_id == Event.id)
             .where(Involvement.role == "victim", Involvement.person_id.in_([i for p in victims for i in group_ids(session, Person, p)]),
@@ -145,9 +137,18 @@ def bulletin_items(session: Session, day: date, *, lang: str = "en", levels: Lev
                 prefix = _reminder(text, lang)
                 _add(item_lines, said, text[:1].lower() + text[1:] if prefix.endswith("\0") else text, e, lang,
                      prefix.removesuffix("\0"))
-        items.append({"hashtag": next((h for h in (_hashtag(e["place"], lang) for e in evs) if h), None),
-                      "headers": [_header(session, pid, names[pid], lang) for pid in sorted(victims, key=list(names).index)],
+        items.append({"hashtag": next(("#" + place_name(e["place"], lang).replace(" ", "_") for e in evs if e["place"]), None),
+                      "headers": [_header(lines.names[pid]) for pid in order if pid in lines.names],
                       "lines": item_lines})
+    for kind, at in counted.items():
+        n, first, places = session.execute(visible(select(func.count(Event.id), func.min(Event.date),
+                                                          func.count(Event.place_id.distinct()))
+                                                   .where(Event.kind == kind, Event.date <= day))).one()
+        what = terms["counters"][kind][lang]
+        where = terms["places_word"].get(lang, ["", ""])
+        items[at]["lines"].append("— " + terms["counter"][lang].format(
+            n=n, places=places, what=what if isinstance(what, str) else what[n != 1], where=where[places != 1],
+            start=long_date(first.isoformat(), lang), end=long_date(day.isoformat(), lang)))
     return items
 
 

@@ -2,25 +2,22 @@
 
 "1 September 2021, Aktobe Region, Aktobe, Aliya Zhakupova, Article 378 Part 1 of the
 Criminal Code, fine, 50 MCI" — or in Russian "1 сентября 2021, Актюбинская область,
-Актобе, Алия Жакупова, ч. 1 ст. 378 УК РК, штраф, 50 МРП". Names are given in the script
-of the language where the person has such a spelling. Only verified events by default;
+Актобе, Алия Жакупова, ч. 1 ст. 378 УК РК, штраф, 50 МРП". Names are in the language's
+script (publish/names.py). Only verified events by default;
 with `include_unverified` the others are marked. Words are data (data/publish_terms.json).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kuzet.extract.places import lookup
-from kuzet.resolve.identity import group_ids
+from kuzet.publish.names import person_names, place_name
 from kuzet.resources import publish_terms, region_names
-from kuzet.store.models import Event, Person, PersonName, Place
+from kuzet.store.models import Event, Place
 from kuzet.store.queries import Levels, event_records
-from kuzet.text.chars import is_cyrillic
 
 LANGS = ("en", "ru")
 TELEGRAM_LIMIT = 4096  # characters in one Telegram message
@@ -39,28 +36,6 @@ def article_text(a: dict, lang: str) -> str:
     return f"{text} {code}" if code else text
 
 
-def _names_in(session: Session, person_ids: set[int], lang: str) -> dict[int, str]:
-    """For Russian, each person's commonest full Cyrillic spelling, if they have one (others keep their display name)."""
-    out: dict[int, str] = {}
-    if lang != "ru":
-        return out
-    for pid in person_ids:
-        ids = group_ids(session, Person, pid)
-        spellings = Counter(n for n in session.execute(select(PersonName.name).where(PersonName.person_id.in_(ids))).scalars()
-                            if is_cyrillic(n) and " " in n)
-        if spellings:
-            out[pid] = spellings.most_common(1)[0][0]
-    return out
-
-
-def _place_in(name: str, lang: str) -> str:
-    """A gazetteer place's name in the language's script (Актау for Aktau in Russian)."""
-    if lang != "ru":
-        return name
-    entry = lookup(name)
-    return next((n for n in (entry or {}).get("names", []) if is_cyrillic(n)), name)
-
-
 def digest_lines(session: Session, start: date, end: date, *, lang: str = "en", levels: Levels = None,
                  include_unverified: bool = False) -> list[str]:
     """The digest's lines for events dated from `start` to `end`, oldest first."""
@@ -72,7 +47,7 @@ def digest_lines(session: Session, start: date, end: date, *, lang: str = "en", 
     events = event_records(session, list(session.execute(q.order_by(Event.date, Event.time, Event.id)).scalars()),
                            with_sources=False, levels=levels)
     places = dict(session.execute(select(Place.name, Place.region)).all())
-    people = _names_in(session, {v["person"] for e in events for v in e["victims"]}, lang)
+    people = person_names(session, {v["person"] for e in events for v in e["victims"]}, lang)
     terms = publish_terms()
     lines = []
     for e in events:
@@ -81,9 +56,9 @@ def digest_lines(session: Session, start: date, end: date, *, lang: str = "en", 
         if region:
             bits.append(region_names().get(region, {}).get(lang, region))
         if e["place"] and e["place"] != region:
-            bits.append(_place_in(e["place"], lang))
+            bits.append(place_name(e["place"], lang))
         if e["victims"]:
-            bits.append(", ".join(people.get(v["person"], v["name"]) for v in e["victims"]))
+            bits.append(", ".join(people[v["person"]].full if v["person"] in people else v["name"] for v in e["victims"]))
         bits += [article_text(a, lang) for a in e["law_articles"]]
         kind = terms["kinds"].get(e["kind"], {}).get(lang, e["kind"].replace("_", " "))
         bits.append(kind + (" (" + ("назначено" if lang == "ru" else "scheduled") + ")" if e["status"] == "scheduled" else ""))

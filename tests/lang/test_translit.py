@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kuzet.lang.translit import skeleton, to_latin
+from kuzet.lang.translit import skeleton, to_cyrillic, to_latin
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -22,3 +22,13 @@ def test_different_skeleton(a: str, b: str) -> None:
 
 def test_to_latin_follows_passport_spelling() -> None:
     assert to_latin("Ердембек Жақыпова") == "Yerdembek Zhakypova"
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Kuandyk KUMEKBAYEV", "Куандык КУМЕКБАЕВ"), ("Dzhanzakova Sholpan", "Джанзакова Шолпан"),
+    ("Ulbolsyn Turdiyeva", "Улболсын Турдиева"), ("Yerdembek", "Ердембек"), ("A. Baypakov", "А. Байпаков"),
+    ("Aliya Zhakupova", "Алия Жакупова"), ("Akhmetzhanov", "Ахметжанов"), ("Erlan", "Эрлан"),
+])
+def test_to_cyrillic_writes_names_as_russian_media_do(latin: str, cyrillic: str) -> None:
+    assert to_cyrillic(latin) == cyrillic
+    assert skeleton(to_cyrillic(latin).split()[-1]) == skeleton(latin.split()[-1]), "the person is still found"

@@ -20,7 +20,7 @@ def _bulletin(db: str, *args: str) -> str:
     return out.stdout.decode()
 
 
-def test_round_trip_finds_every_event_and_article_of_the_seed_again(tmp_path) -> None:
+def test_round_trip_finds_every_person_event_and_article_of_the_seed_again(tmp_path) -> None:
     db = _desk(tmp_path)
     text = _bulletin(db, "--include-unverified", "-f", "txt")
     generated = tmp_path / "out" / "monitoring-2021-04-21.txt"  # the gold's name, so the scorer pairs them
@@ -30,13 +30,11 @@ def test_round_trip_finds_every_event_and_article_of_the_seed_again(tmp_path) ->
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     golds = gold if isinstance(gold, list) else [gold]
     result = score(golds, record if isinstance(record, list) else [record])
-    for field in ("events", "law_articles"):
+    # Bakhyt Tulebayeva and Koshe Partiyasy have no act of their own: they come back in the grounds of
+    # Alia Zhakupova's case, which the case's summary carries.
+    for field in ("persons", "organizations", "events", "law_articles"):
         assert result.tallies[field].fn == 0, [p for p in result.problems if field in p]
-    # Everyone an act involves is named again; people the source mentions only in passing (a name in a
-    # trial's details, with no act of their own) are not in a bulletin built from acts.
-    acting = {n for e in golds[0]["events"] for n in e["victims"]}
-    missed = [p for p in result.problems if " persons: " in p]
-    assert not [p for p in missed if p.split(" persons: ")[1] in acting], missed
+    assert text.count("— In total, from ") == 2, "a counter after the detention and the refusal"
 
 
 def test_the_seed_s_shape_in_english_and_russian(tmp_path) -> None:
@@ -49,7 +47,9 @@ def test_the_seed_s_shape_in_english_and_russian(tmp_path) -> None:
     assert en.count("will be held") == 1, "a trial and its case read from one sentence are told once"
     ru = _bulletin(db, "--include-unverified", "-f", "txt", "--lang", "ru")
     assert ru.startswith("Мониторинг нарушений прав человека за 21 апреля 2021\n")
-    assert "#Актау" in ru and "22 апреля 2021, судебное заседание, Alia Zhakupova, ч. 2 ст. 405 УК РК" in ru
+    assert "#Актау\n⚡#ДЖАНЗАКОВА Шолпан" in ru, "names the sources give only in Latin are transliterated"
+    assert "22 апреля 2021, судебное заседание, Алиа Жакупова, ч. 2 ст. 405 УК РК" in ru
+    assert "зафиксировано отказов в проведении мирных собраний: 1, населённых пунктов: 1." in ru
     assert "— Напомним, что 15 декабря 2020, мера пресечения" in ru and "[не проверено]" in ru
 
 
