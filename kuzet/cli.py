@@ -437,12 +437,33 @@ class DigestFormat(StrEnum):
     md = "md"
     txt = "txt"
     telegram = "telegram"
+    html = "html"
+    pdf = "pdf"
 
 
 LangOption = Annotated[str, typer.Option("--lang", help="en or ru.")]
-PublishFormatOption = Annotated[DigestFormat, typer.Option("--format", "-f", help="md, txt, or telegram (split into messages).")]
+PublishFormatOption = Annotated[DigestFormat, typer.Option(
+    "--format", "-f", help="md, txt, telegram (split into messages), html or pdf.")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (whole or not at all) instead of standard output.")]
 PublicOption = Annotated[bool, typer.Option("--public", help="Only public records.")]
 UnverifiedOption = Annotated[bool, typer.Option("--include-unverified", help="Also machine-read acts, marked as unverified.")]
+
+
+def _publish(result: str | bytes, output: Path | None) -> None:
+    """Write a publication to standard output, or to a file through a temporary one so that it is whole or absent."""
+    data = result.encode("utf-8") if isinstance(result, str) else result
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    tmp = output.with_name(output.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(output)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise KuzetError(err.strerror or str(err), path=str(output)) from None
+    print(f"{output}: {len(data)} bytes", file=sys.stderr)
 
 
 def _read_for_publishing(what: str, lang: str, db: str | None, fn):  # noqa: ANN001, ANN202 - fn(session) -> result
@@ -464,7 +485,7 @@ def digest_cli(
     since: Annotated[str, typer.Option("--from", help="First day (YYYY-MM-DD).")],
     until: Annotated[str, typer.Option("--to", help="Last day (YYYY-MM-DD).")],
     lang: LangOption = "en", fmt: PublishFormatOption = DigestFormat.md, public: PublicOption = False,
-    include_unverified: UnverifiedOption = False, db: DbOption = None,
+    include_unverified: UnverifiedOption = False, output: OutputOption = None, db: DbOption = None,
 ) -> None:
     """The periodic digest: one line per event in the date range, oldest first (verified events only by default)."""
     from kuzet.publish import digest
@@ -475,16 +496,16 @@ def digest_cli(
             raise KuzetError("--to is before --from")
         lines = _read_for_publishing("digest", lang, db, lambda s: digest.digest_lines(
             s, start, end, lang=lang, levels=("public",) if public else None, include_unverified=include_unverified))
+        _publish(digest.render(lines, start, end, lang=lang, fmt=fmt.value), output)
     except KuzetError as err:
         raise _fail("digest", err) from None
-    sys.stdout.write(digest.render(lines, start, end, lang=lang, fmt=fmt.value))
 
 
 @app.command("bulletin")
 def bulletin_cli(
     day: Annotated[str, typer.Option("--date", help="The bulletin's day (YYYY-MM-DD).")],
     lang: LangOption = "en", fmt: PublishFormatOption = DigestFormat.md, public: PublicOption = False,
-    include_unverified: UnverifiedOption = False, db: DbOption = None,
+    include_unverified: UnverifiedOption = False, output: OutputOption = None, db: DbOption = None,
 ) -> None:
     """The daily bulletin: the day's acts by person, announced hearings, background (verified acts only by default)."""
     from kuzet.publish import bulletin
@@ -493,9 +514,57 @@ def bulletin_cli(
         when = _parse_date(day)
         items = _read_for_publishing("bulletin", lang, db, lambda s: bulletin.bulletin_items(
             s, when, lang=lang, levels=("public",) if public else None, include_unverified=include_unverified))
+        _publish(bulletin.render(items, when, lang=lang, fmt=fmt.value), output)
     except KuzetError as err:
         raise _fail("bulletin", err) from None
-    sys.stdout.write(bulletin.render(items, when, lang=lang, fmt=fmt.value))
+
+
+class StatsFormat(StrEnum):
+    txt = "txt"
+    md = "md"
+    json = "json"
+    html = "html"
+    pdf = "pdf"
+
+
+@app.command("stats")
+def stats_cli(
+    since: Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD); default: a year before --to.")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD); default: today.")] = None,
+    by: Annotated[str, typer.Option("--by", help="Count events by these, comma-separated: kind, month, region, place, article.")] = "kind,month",
+    chart: Annotated[Path | None, typer.Option("--chart", help="Also draw the main table as a chart: FILE.svg or FILE.png.")] = None,
+    fmt: Annotated[StatsFormat, typer.Option("--format", "-f", help="txt, md, json (with the event ids behind every figure), html or pdf.")] = StatsFormat.txt,
+    public: PublicOption = False, include_unverified: UnverifiedOption = False, output: OutputOption = None,
+    db: DbOption = None,
+) -> None:
+    """Statistics: events by kind, month, region, place or article; people prosecuted, convicted, restrained;
+    refused assemblies with running totals; officials and judges with their cases and outcomes."""
+    from kuzet.publish import charts, stats
+
+    try:
+        end = _parse_date(until) or date.today()
+        start = _parse_date(since) or date(end.year - 1, end.month, end.day if (end.month, end.day) != (2, 29) else 28)
+        if end < start:
+            raise KuzetError("--to is before --from")
+        if chart is not None and chart.suffix.lower() not in (".svg", ".png"):
+            raise KuzetError("a chart is written as .svg or .png", path=str(chart))
+        dims = tuple(d.strip() for d in by.split(",") if d.strip())
+        try:
+            result = _read_for_publishing("statistics", "en", db, lambda s: stats.statistics(
+                s, start, end, by=dims, levels=("public",) if public else None, include_unverified=include_unverified))
+        except ValueError as err:
+            raise KuzetError(str(err)) from None
+        bars = charts.stats_bars(result)
+        title = "Events by " + ", ".join(dims)
+        drawn = charts.svg(bars, title) if chart is not None or fmt in (StatsFormat.html, StatsFormat.pdf) else None
+        if chart is not None:
+            _publish(drawn if chart.suffix.lower() == ".svg" else charts.png(bars, title), chart)
+        if fmt is StatsFormat.json:
+            _publish(json.dumps(result, ensure_ascii=False, indent=1) + "\n", output)
+        else:
+            _publish(stats.render(result, fmt.value, drawn), output)
+    except KuzetError as err:
+        raise _fail("stats", err) from None
 
 
 @app.command("review")

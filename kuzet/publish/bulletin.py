@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kuzet.publish import report
 from kuzet.publish.digest import article_text, long_date, telegram_messages
 from kuzet.publish.names import Name, person_names, place_name
 from kuzet.resolve.identity import group_ids
@@ -152,8 +153,14 @@ def bulletin_items(session: Session, day: date, *, lang: str = "en", levels: Lev
     return items
 
 
-def render(items: list[dict], day: date, *, lang: str, fmt: str) -> str:
+def render(items: list[dict], day: date, *, lang: str, fmt: str) -> str | bytes:
+    """The bulletin as md, txt, telegram (messages within Telegram's limit), html or pdf (bytes)."""
     heading = publish_terms()["bulletin_title"][lang].format(day=long_date(day.isoformat(), lang))
+    if fmt in ("html", "pdf"):
+        page = report.html(heading, [{"tags": [it["hashtag"]] if it["hashtag"] else [], "who": it["headers"],
+                                      "lines": it["lines"]} for it in items],
+                           lang=lang, unverified_mark=f"[{publish_terms()['unverified'][lang]}]")
+        return report.pdf(page) if fmt == "pdf" else page
     blocks = ["\n".join(([it["hashtag"]] if it["hashtag"] else []) + it["headers"] + it["lines"]) for it in items]
     if fmt == "telegram":
         parts = telegram_messages(heading, [b + "\n" for b in blocks])

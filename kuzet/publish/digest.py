@@ -89,8 +89,15 @@ def telegram_messages(heading: str, lines: list[str], limit: int = TELEGRAM_LIMI
     return messages
 
 
-def render(lines: list[str], start: date, end: date, *, lang: str, fmt: str) -> str:
+def render(lines: list[str], start: date, end: date, *, lang: str, fmt: str) -> str | bytes:
+    """The digest as md, txt, telegram (messages within Telegram's limit), html or pdf (bytes)."""
     heading = title(start, end, lang)
+    if fmt in ("html", "pdf"):
+        from kuzet.publish import report
+
+        page = report.html(heading, [{"lines": lines}], lang=lang,
+                           unverified_mark=f"[{publish_terms()['unverified'][lang]}]")
+        return report.pdf(page) if fmt == "pdf" else page
     if fmt == "md":
         return f"# {heading}\n\n" + "".join(f"- {line}\n" for line in lines)
     if fmt == "telegram":

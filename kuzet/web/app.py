@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 
@@ -90,6 +91,14 @@ async def _lifespan(_app: FastAPI):  # noqa: ANN202
     yield
 
 
+def _chart(rows: list[dict], x: str, stack: str, title: str) -> Markup:
+    """The same chart as `kuzet stats --chart` draws (publish/charts.py), inline in a page."""
+    from kuzet.publish import charts
+
+    bars = tuple((r[x], str(r[stack]).replace("_", " "), r["events"]) for r in rows)
+    return Markup(charts.inline(charts.svg(bars, title)))
+
+
 def create_app(db: Database, *, secure_cookies: bool | None = None) -> FastAPI:
     """The desk over `db`. Cookies are Secure when `secure_cookies`, or (None) when the request came over TLS."""
     app = FastAPI(title="Kuzet desk", version="1", docs_url="/api/docs", redoc_url=None, lifespan=_lifespan,
@@ -100,6 +109,7 @@ def create_app(db: Database, *, secure_cookies: bool | None = None) -> FastAPI:
     web = resources.files("kuzet.web")
     templates = Jinja2Templates(directory=str(web.joinpath("templates")))
     templates.env.globals["levels"] = ("public", "internal", "confidential")
+    templates.env.globals["chart"] = _chart
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(web.joinpath("static"))), name="static")
 
