@@ -394,43 +394,101 @@ def hearings_cli(
 
 class ExportFormat(StrEnum):
     csv = "csv"
+    json = "json"
+    esf = "esf"
     ics = "ics"
+
+
+_EXPORT_TARGET = {"csv": "events.csv", "json": "kuzet-export.json", "esf": "esf", "ics": "hearings.ics"}
 
 
 @app.command("export")
 def export_cli(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv: events, one row per victim; ics: upcoming hearings.")],
-    out: Annotated[Path, typer.Option("--output", "-o", help="Folder to write events.csv or hearings.ics into.")] = Path("."),
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=(
+        "csv: events, one row per victim; json: everything, for `kuzet import`; esf: events, acts, involvements, "
+        "persons and sources tables; ics: upcoming hearings."))],
+    out: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")] = Path("."),
     public: Annotated[bool, typer.Option("--public", help="Only public records (what viewers of the desk may read).")] = False,
     today: Annotated[str | None, typer.Option("--today", help="For ics: hearings from this date on.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export the data for researchers and partners (columns of the CSV: kuzet/publish/exports.py)."""
+    """Export the data for researchers, partners or another Kuzet (columns: kuzet/publish/exports.py, kuzet/store/dump.py)."""
+    import shutil
+
     from kuzet.publish import exports
-    from kuzet.store import queries
+    from kuzet.store import dump, queries
 
     levels = ("public",) if public else None
+    target = out / _EXPORT_TARGET[fmt.value]
+    tmp = target.with_name(target.name + ".part")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        target = out / ("events.csv" if fmt is ExportFormat.csv else "hearings.ics")
-        tmp = target.with_suffix(target.suffix + ".part")
         database = _open(db)
         try:
-            with database.sessions() as s, open(tmp, "w", encoding="utf-8", newline="") as fh:
-                if fmt is ExportFormat.csv:
-                    n = exports.events_csv(s, fh, levels=levels)
+            with database.sessions() as s:
+                if fmt is ExportFormat.esf:
+                    shutil.rmtree(tmp, ignore_errors=True)
+                    tmp.mkdir()
+                    files: list = []
+
+                    def open_table(name: str):  # noqa: ANN202 - a text file
+                        files.append(open(tmp / f"{name}.csv", "w", encoding="utf-8", newline=""))  # noqa: SIM115
+                        return files[-1]
+
+                    try:
+                        counts = exports.esf_tables(s, open_table, levels=levels)
+                    finally:
+                        for fh in files:
+                            fh.close()
+                    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
                 else:
-                    rows = queries.hearings(s, today=_parse_date(today) or date.today(), levels=levels)
-                    fh.write(exports.hearings_ics(rows))
-                    n = len(rows)
-            tmp.replace(target)  # a whole file or none
+                    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                        if fmt is ExportFormat.csv:
+                            summary = f"{exports.events_csv(s, fh, levels=levels)} rows"
+                        elif fmt is ExportFormat.json:
+                            counts = dump.write_dump(s, fh, public=public)
+                            summary = f"{sum(counts.values())} rows in {len(counts)} tables"
+                        else:
+                            rows = queries.hearings(s, today=_parse_date(today) or date.today(), levels=levels)
+                            fh.write(exports.hearings_ics(rows))
+                            summary = f"{len(rows)} hearings"
+            if target.is_dir():
+                shutil.rmtree(target)
+            tmp.replace(target)  # a whole export or none
         finally:
             database.close()
     except OSError as err:
         raise _fail("export", KuzetError(err.strerror or str(err), path=str(out))) from None
     except KuzetError as err:
         raise _fail("export", err) from None
-    print(f"{target}: {n} {'rows' if fmt is ExportFormat.csv else 'hearings'}")
+    finally:
+        if tmp.is_dir():
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            tmp.unlink(missing_ok=True)
+    print(f"{target}: {summary}")
+
+
+@app.command("import")
+def import_cli(
+    path: Annotated[Path, typer.Argument(help="A full JSON export (`kuzet export --format json`).")],
+    db: DbOption = None,
+) -> None:
+    """Load a full JSON export into an empty database, in one transaction: all of it or nothing."""
+    from kuzet.store import dump
+
+    try:
+        database = _open(db)
+        try:
+            with open(path, "rb") as fh, database.session() as s:
+                counts = dump.load_dump(s, fh, source=str(path))
+        finally:
+            database.close()
+    except OSError as err:
+        raise _fail("import", KuzetError(err.strerror or str(err), path=str(path))) from None
+    except KuzetError as err:
+        raise _fail("import", err) from None
+    print(f"{path}: imported {sum(counts.values())} rows in {len(counts)} tables")
 
 
 class DigestFormat(StrEnum):

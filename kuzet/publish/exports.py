@@ -1,4 +1,5 @@
-"""The data itself, for researchers and partners: events as CSV, upcoming hearings as iCalendar.
+"""The data itself, for researchers and partners: events as CSV, an ESF-style set of tables,
+upcoming hearings as iCalendar. (The lossless full export is store/dump.py.)
 
 Both are written from the same event dicts the desk shows (store/queries.py), so a
 reader limited to some confidentiality levels (`--public`, a viewer's feed) gets
@@ -16,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kuzet.publish.listing import article_label
-from kuzet.store.models import Event
+from kuzet.resolve.identity import group_ids
+from kuzet.store.models import Event, Person, PersonName
 from kuzet.store.queries import Levels, event_records
 
 # One row per event and victim (an event with no victim in view gets one row with the victim blank).
@@ -72,6 +74,70 @@ def events_csv(session: Session, out: TextIO, *, levels: Levels = None) -> int:
             writer.writerow({**base, "victim_id": v["person"], "victim": v["name"]})
             n += 1
     return n
+
+
+# HURIDOCS Events Standard Formats, flattened to five tables joined by ids: an event is the
+# whole happening, an act is what was done to one victim in it, an involvement is a
+# perpetrator's or official's part in it, a source is the document span it was read from.
+ESF_TABLES = {
+    "events": ["event_id", "title", "kind", "date", "date_precision", "time", "status", "place", "case_id",
+               "summary", "verified_by", "confidentiality"],
+    "acts": ["act_id", "event_id", "victim_id", "act_type", "date", "status", "place", "law_articles", "outcome"],
+    "involvements": ["event_id", "role", "person_id", "organization_id", "name"],
+    "persons": ["person_id", "name", "other_names", "gender", "confidentiality"],
+    "sources": ["event_id", "document_id", "document_path", "document_date", "evidence_start", "evidence_end",
+                "read_by", "evidence"],
+}
+
+
+def esf_tables(session: Session, open_table, *, levels: Levels = None) -> dict[str, int]:  # noqa: ANN001
+    """Write the ESF-style tables; `open_table(name)` gives a text file for each. RETURNS rows per table."""
+    writers = {name: csv.DictWriter(open_table(name), fieldnames=cols) for name, cols in ESF_TABLES.items()}
+    for w in writers.values():
+        w.writeheader()
+    counts = dict.fromkeys(ESF_TABLES, 0)
+
+    def write(table: str, row: dict) -> None:
+        writers[table].writerow(row)
+        counts[table] += 1
+
+    people: set[int] = set()
+    for e in _events(session, levels):
+        write("events", {"event_id": e["id"], "title": f"{e['kind'].replace('_', ' ')}, {e['date'] or 'undated'}"
+                         + (f", {e['place']}" if e["place"] else ""), "kind": e["kind"], "date": e["date"],
+                         "date_precision": e["date_precision"], "time": e["time"], "status": e["status"],
+                         "place": e["place"], "case_id": e["case"], "summary": " ".join(e["summary"].split()),
+                         "verified_by": e["verified_by"], "confidentiality": e["confidentiality"]})
+        for v in e["victims"]:
+            people.add(v["person"])
+            write("acts", {"act_id": f"{e['id']}-{v['person']}", "event_id": e["id"], "victim_id": v["person"],
+                           "act_type": e["kind"], "date": e["date"], "status": e["status"], "place": e["place"],
+                           "law_articles": ";".join(article_label(a) for a in e["law_articles"]),
+                           "outcome": e["outcome"]})
+        for role, key in (("perpetrator", "perpetrators"), ("official", "officials"), ("involved", "organizations")):
+            for who in e[key]:
+                if "person" in who:
+                    people.add(who["person"])
+                write("involvements", {"event_id": e["id"], "role": role, "person_id": who.get("person"),
+                                       "organization_id": who.get("organization"), "name": who["name"]})
+        for src in e["sources"]:
+            write("sources", {"event_id": e["id"], "document_id": src["document"], "document_path": src["path"],
+                              "document_date": src["date"], "evidence_start": src["start"],
+                              "evidence_end": src["end"], "read_by": src["read_by"],
+                              "evidence": " ".join((src["text"] or "").split())})
+    ordered = sorted(people)
+    for i in range(0, len(ordered), PAGE):
+        q = select(Person).where(Person.id.in_(ordered[i:i + PAGE])).order_by(Person.id)
+        if levels is not None:
+            q = q.where(Person.confidentiality.in_(levels))
+        for person in session.execute(q).scalars():
+            spellings = dict.fromkeys(session.execute(select(PersonName.name).where(
+                PersonName.person_id.in_(group_ids(session, Person, person.id)))
+                                                      .order_by(PersonName.id)).scalars())
+            spellings.pop(person.name, None)
+            write("persons", {"person_id": person.id, "name": person.name, "other_names": ";".join(spellings),
+                              "gender": person.gender, "confidentiality": person.confidentiality})
+    return counts
 
 
 def _ics_text(value: str) -> str:

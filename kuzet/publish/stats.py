@@ -80,7 +80,7 @@ def statistics(session: Session, start: date, end: date, *, by: tuple[str, ...] 
                   for k, v in sorted(table.items(), key=lambda kv: [(x is None, x or "") for x in kv[0]])],
         "refusals": _refusals([(ev, place) for ev, place, _ in rows if ev.kind == "assembly_restriction"]),
         "people": _people(session, levels, {ev.case_id for ev, _, _ in rows if ev.case_id}),
-        "officials": _officials(session, [ev for ev, _, _ in rows]),
+        "officials": _officials(session, [ev for ev, _, _ in rows], levels),
     }
 
 
@@ -124,7 +124,7 @@ def _people(session: Session, levels: Levels, case_ids: set[int]) -> dict:
     return out
 
 
-def _officials(session: Session, events: list[Event]) -> list[dict]:
+def _officials(session: Session, events: list[Event], levels: Levels) -> list[dict]:
     """Officials and judges: the acts they took part in, the cases those belong to, and what the acts decided."""
     by_id = {e.id: e for e in events}
     tally: dict[int, dict] = {}
@@ -145,9 +145,12 @@ def _officials(session: Session, events: list[Event]) -> list[dict]:
             if (d := _decision(ev)) is not None:
                 t["outcomes"][d] += 1
     if tally:
-        names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(tally))).all())
-    rows = [{"person": pid, "name": names.get(pid, "?"), "events": len(t["event_ids"]), "cases": len(t["cases"]),
-             "outcomes": dict(t["outcomes"]), "event_ids": t["event_ids"]} for pid, t in tally.items()]
+        q = select(Person.id, Person.name).where(Person.id.in_(tally))
+        if levels is not None:
+            q = q.where(Person.confidentiality.in_(levels))
+        names = dict(session.execute(q).all())
+    rows = [{"person": pid, "name": names[pid], "events": len(t["event_ids"]), "cases": len(t["cases"]),
+             "outcomes": dict(t["outcomes"]), "event_ids": t["event_ids"]} for pid, t in tally.items() if pid in names]
     return sorted(rows, key=lambda r: (-r["events"], r["name"]))
 
 
