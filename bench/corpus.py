@@ -143,3 +143,22 @@ def write(folder: Path, count: int, *, seed: int = 11) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def build_database(path: Path, docs: int) -> None:
+    """A SQLite case database of `docs` generated documents at `path`, unless one is there already."""
+    import time
+
+    from kuzet.ingest.run import ingest
+    from kuzet.store.db import Database
+
+    if path.exists():
+        return
+    paths = [str(p) for p in write(path.parent / "docs", docs)]
+    db = Database(f"sqlite:///{path}")
+    try:
+        start = time.perf_counter()
+        report = ingest(db, paths, workers=2)
+        print(f"built the database: {len(report.stored)} documents in {time.perf_counter() - start:.0f} s")
+    finally:
+        db.close()

@@ -34,10 +34,9 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from corpus import write  # noqa: E402
+from corpus import build_database  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from kuzet.ingest.run import ingest  # noqa: E402
 from kuzet.store.db import Database  # noqa: E402
 from kuzet.store.models import Document, FactReview, Person, User  # noqa: E402
 from kuzet.web.auth import add_user, new_api_token  # noqa: E402
@@ -45,20 +44,6 @@ from kuzet.web.auth import add_user, new_api_token  # noqa: E402
 QUERIES = ["Жакупов", "Kairbekov", "405", "detained", "Almaty", "суд", "488", "journalist"]
 KINDS = ["detention", "fine", "search", "court_hearing", "verdict"]
 CITIES = ["Almaty", "Aktau", "Shymkent", "Pavlodar", "Atyrau"]
-
-
-def _database(path: Path, docs: int) -> None:
-    if path.exists():
-        return
-    corpus = path.parent / "docs"
-    paths = [str(p) for p in write(corpus, docs)]
-    db = Database(f"sqlite:///{path}")
-    try:
-        start = time.perf_counter()
-        report = ingest(db, paths, workers=2)
-        print(f"built the database: {len(report.stored)} documents in {time.perf_counter() - start:.0f} s")
-    finally:
-        db.close()
 
 
 def _tokens(path: Path, n: int) -> tuple[list[str], list[int], int]:
@@ -148,7 +133,7 @@ def main() -> None:
     ap.add_argument("--think", type=float, default=0.0, help="mean seconds a client waits between requests")
     args = ap.parse_args()
     path = args.db or Path(tempfile.mkdtemp(prefix="kuzet-web-")) / "kuzet.db"
-    _database(path, args.docs)
+    build_database(path, args.docs)
     tokens, people, docs = _tokens(path, args.clients)
     before = _decisions(path)
     port = _free_port()
