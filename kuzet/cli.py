@@ -413,6 +413,7 @@ def export_cli(
     db: DbOption = None,
 ) -> None:
     """Export the data for researchers, partners or another Kuzet (columns: kuzet/publish/exports.py, kuzet/store/dump.py)."""
+    import contextlib
     import shutil
 
     from kuzet.publish import exports
@@ -462,10 +463,11 @@ def export_cli(
     except KuzetError as err:
         raise _fail("export", err) from None
     finally:
-        if tmp.is_dir():
-            shutil.rmtree(tmp, ignore_errors=True)
-        else:
-            tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the folder may be what could not be made
+            if tmp.is_dir():
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                tmp.unlink(missing_ok=True)
     print(f"{target}: {summary}")
 
 
