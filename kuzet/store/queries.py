@@ -302,6 +302,11 @@ def full_text(session: Session, query: str, *, kind: str | None = None, since: d
     events = {r.id: r for r in session.execute(select(Event.id, Event.kind, Event.date, Event.summary, Event.confidentiality)
                                                .where(Event.id.in_([h.ref_id for h in hits if h.kind == "event"])))}
     out = []
+    # An event is found by its facts as well as its sentence ("405" names its article): the snippet shows them too.
+    cited: dict[int, list[str]] = {}
+    for ev_id, art, part in session.execute(select(EventArticle.event_id, LawArticle.article, LawArticle.part).join(
+            LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_(list(events)))):
+        cited.setdefault(ev_id, []).append(f"Article {art}" + (f" Part {part}" if part else ""))
     for hit in hits:
         row = (docs if hit.kind == "doc" else events).get(hit.ref_id)
         if row is None or not search.in_range(row.date, since, until) or (
@@ -312,7 +317,7 @@ def full_text(session: Session, query: str, *, kind: str | None = None, since: d
                         "snippet": search.snippet(row.text, query)})
         elif hit.kind == "event" and (not kind or row.kind == kind):
             out.append({"type": "event", "id": row.id, "kind": row.kind, "date": _iso(row.date),
-                        "snippet": search.snippet(row.summary, query)})
+                        "snippet": search.snippet(" ".join([row.summary, *cited.get(row.id, [])]), query)})
         if len(out) == limit:
             break
     return out
