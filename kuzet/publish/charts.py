@@ -28,7 +28,10 @@ def _figure(bars: tuple[tuple[str, str, int], ...], title: str):  # noqa: ANN202
         for x, st, n in bars:
             if st == s:
                 heights[xs.index(x)] += n
-        ax.bar(range(len(xs)), heights, bottom=bottom, color=PALETTE[i % len(PALETTE)], label=s or None, width=0.7)
+        drawn = ax.bar(range(len(xs)), heights, bottom=bottom, color=PALETTE[i % len(PALETTE)], label=s or None,
+                       width=0.7)
+        for j, patch in enumerate(drawn):  # ids the SVG keeps, so that a page or a test can find each bar
+            patch.set_gid(f"bar-{i}-{j}")
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     ax.set_xticks(range(len(xs)), xs, rotation=45 if len(xs) > 6 else 0, ha="right" if len(xs) > 6 else "center")
     ax.set_title(title, loc="left")

@@ -123,7 +123,7 @@ def test_monitor_editor_viewer_at_the_desk(server, page, seed_text) -> None:
     expect(timeline.first.locator(".sources a").first).to_contain_text("source: document")
     page.screenshot(path=str(SHOTS / "dossier.png"), full_page=True)
     page.goto(base + "/?today=2021-04-25")
-    expect(page.locator("svg.chart rect").first).to_be_attached()
+    expect(page.locator(".chart svg g[id^='bar-'] path").first).to_be_attached()
     page.screenshot(path=str(SHOTS / "dashboard.png"), full_page=True)
     page.goto(base + "/events?since=2021-04-01")
     page.screenshot(path=str(SHOTS / "events.png"), full_page=False)
