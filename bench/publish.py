@@ -34,6 +34,9 @@ from kuzet.store import queries  # noqa: E402
 from kuzet.store.db import Database  # noqa: E402
 from kuzet.store.models import Document, Event  # noqa: E402
 
+STATS = "statistics, a year by kind and month"
+ALTERNATIVE = "alternative: the same table from the event listing"
+
 
 def _timed(fn, runs: int) -> tuple[float, float, object]:  # noqa: ANN001
     times, result = [], None
@@ -64,11 +67,11 @@ def main() -> None:
             year_start = day - timedelta(days=365)
             print(f"database: {docs} documents, {events} events; busiest day {day}, month {month:%Y-%m}")
 
-            figures = []
+            p50s: dict[str, float] = {}
 
             def run(label: str, fn) -> object:  # noqa: ANN001
                 p50, worst, result = _timed(fn, args.runs)
-                figures.append((label, p50, worst))
+                p50s[label] = p50
                 print(f"{label:<44} p50 {p50 * 1000:7.1f} ms   max {worst * 1000:7.1f} ms")
                 return result
 
@@ -79,8 +82,7 @@ def main() -> None:
             lines = run(f"digest {month:%Y-%m} (en, md)", lambda: digest.render(
                 digest.digest_lines(s, month, month_end, lang="en", include_unverified=True), month, month_end,
                 lang="en", fmt="md"))
-            result = run("statistics, a year by kind and month", lambda: stats.statistics(
-                s, year_start, day, include_unverified=True))
+            result = run(STATS, lambda: stats.statistics(s, year_start, day, include_unverified=True))
             run("statistics as text", lambda: stats.render(result, "txt"))
             run("chart as SVG (first draw, then cached)", lambda: charts.svg(charts.stats_bars(result), "bench"))
 
@@ -88,15 +90,14 @@ def main() -> None:
                 rows = queries.events(s, since=year_start, until=day, limit=None)
                 return Counter((e["kind"], e["date"][:7]) for e in rows)
 
-            alt = run("alternative: the same table from the event listing", from_listing)
+            alt = run(ALTERNATIVE, from_listing)
             ours = {(r["kind"], r["month"]): r["events"] for r in result["table"]}
             assert ours == dict(alt), "both ways count the same events"
-            ratio = next(f[1] for f in figures if f[0].startswith("alternative")) / \
-                next(f[1] for f in figures if f[0].startswith("statistics, a year"))
+            ratio = p50s.pop(ALTERNATIVE) / p50s[STATS]
             print(f"\nbulletin: {len(items.splitlines())} lines; digest: {len(lines.splitlines())} lines; "
                   f"statistics: {result['total']} events")
             print(f"statistics vs the event listing: {ratio:.1f}x faster")
-            slow = [f for f in figures if not f[0].startswith("alternative") and f[1] >= 1.0]
+            slow = [label for label, p50 in p50s.items() if p50 >= 1.0]
             print("target (each publication under 1 s at p50):", "met" if not slow else f"missed by {slow}")
     finally:
         db.close()

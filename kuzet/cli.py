@@ -430,17 +430,9 @@ def export_cli(
                 if fmt is ExportFormat.esf:
                     shutil.rmtree(tmp, ignore_errors=True)
                     tmp.mkdir()
-                    files: list = []
-
-                    def open_table(name: str):  # noqa: ANN202 - a text file
-                        files.append(open(tmp / f"{name}.csv", "w", encoding="utf-8", newline=""))  # noqa: SIM115
-                        return files[-1]
-
-                    try:
-                        counts = exports.esf_tables(s, open_table, levels=levels)
-                    finally:
-                        for fh in files:
-                            fh.close()
+                    with contextlib.ExitStack() as files:
+                        counts = exports.esf_tables(s, lambda name: files.enter_context(
+                            open(tmp / f"{name}.csv", "w", encoding="utf-8", newline="")), levels=levels)
                     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
                 else:
                     with open(tmp, "w", encoding="utf-8", newline="") as fh:
@@ -526,11 +518,11 @@ def _publish(result: str | bytes, output: Path | None) -> None:
     print(f"{output}: {len(data)} bytes", file=sys.stderr)
 
 
-def _read_for_publishing(what: str, lang: str, db: str | None, fn):  # noqa: ANN001, ANN202 - fn(session) -> result
-    """Check the language, then run `fn` in a read session of the database (closed after)."""
+def _read_for_publishing(what: str, lang: str | None, db: str | None, fn):  # noqa: ANN001, ANN202 - fn(session) -> result
+    """Check the language (when the publication has one), then run `fn` in a read session of the database."""
     from kuzet.publish import digest
 
-    if lang not in digest.LANGS:
+    if lang is not None and lang not in digest.LANGS:
         raise KuzetError(f"no {what} in {lang!r} (choose from {', '.join(digest.LANGS)})")
     database = _open(db)
     try:
@@ -610,7 +602,7 @@ def stats_cli(
             raise KuzetError("a chart is written as .svg or .png", path=str(chart))
         dims = tuple(d.strip() for d in by.split(",") if d.strip())
         try:
-            result = _read_for_publishing("statistics", "en", db, lambda s: stats.statistics(
+            result = _read_for_publishing("statistics", None, db, lambda s: stats.statistics(
                 s, start, end, by=dims, levels=("public",) if public else None, include_unverified=include_unverified))
         except ValueError as err:
             raise KuzetError(str(err)) from None

@@ -54,6 +54,7 @@ _CYRILLIC = [
     ("v", "в"), ("w", "у"), ("x", "кс"), ("z", "з"),
 ]
 _CYRILLIC_RX = re.compile("|".join(k for k, _ in _CYRILLIC) + "|y", re.I)
+_CYRILLIC_OF = dict(_CYRILLIC)
 
 
 def to_cyrillic(text: str) -> str:
@@ -61,8 +62,6 @@ def to_cyrillic(text: str) -> str:
 
     RETURNS (str): e.g. "Kuandyk KUMEKBAYEV" -> "Куандык КУМЕКБАЕВ".
     """
-    table = dict(_CYRILLIC)
-
     def one(m: re.Match) -> str:
         low = m.group().lower()
         before = text[m.start() - 1].lower() if m.start() else ""
@@ -72,7 +71,7 @@ def to_cyrillic(text: str) -> str:
         elif low == "e" and not before.isalpha():
             cyr = "э"  # word-initial e is э (Erlan -> Эрлан); ye is е
         else:
-            cyr = table[low]
+            cyr = _CYRILLIC_OF[low]
         if m.group()[0].isupper():
             upper = m.group().isupper() and (len(m.group()) > 1 or after.isupper() or before.isupper())
             cyr = cyr.upper() if upper else cyr[:1].upper() + cyr[1:]

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kuzet.publish import report
-from kuzet.publish.digest import article_text, long_date, telegram_messages
+from kuzet.publish.digest import article_text, long_date, telegram_text, unverified_mark
 from kuzet.publish.names import Name, person_names, place_name
 from kuzet.resolve.identity import group_ids
 from kuzet.resources import publish_terms
@@ -32,11 +32,11 @@ BACKGROUND = 3  # earlier acts recalled per person
 _COURT_KINDS = frozenset({"court_hearing", "verdict", "administrative_arrest", "fine", "pretrial_restriction"})
 
 
-def _reminder(text: str, lang: str) -> str:
-    """"It should be reminded that " — and the sentence's first letter lowered when it is an ordinary word."""
+def _reminder(text: str, lang: str) -> tuple[str, str]:
+    """"It should be reminded that ", and the sentence with its first letter lowered when that is an ordinary word."""
     terms = publish_terms()
     first = text.split(" ", 1)[0].lower().strip(",")
-    return terms["reminder"][lang] + " " + ("\0" if first in terms["lower_first"][lang] else "")
+    return terms["reminder"][lang] + " ", text[:1].lower() + text[1:] if first in terms["lower_first"][lang] else text
 
 
 def _add(lines: list[str], said: set[str], text: str, e: dict, lang: str, prefix: str = "") -> None:
@@ -44,7 +44,7 @@ def _add(lines: list[str], said: set[str], text: str, e: dict, lang: str, prefix
     if text.lower() in said:
         return
     said.add(text.lower())
-    lines.append("— " + prefix + text + ("" if e["verified_by"] else f" [{publish_terms()['unverified'][lang]}]"))
+    lines.append("— " + prefix + text + ("" if e["verified_by"] else " " + unverified_mark(lang)))
 
 
 def _header(name: Name) -> str:
@@ -135,9 +135,8 @@ def bulletin_items(session: Session, day: date, *, lang: str = "en", levels: Lev
             if text.lower().startswith(terms["reminder"][lang].lower()):
                 _add(item_lines, said, text, e, lang)
             else:
-                prefix = _reminder(text, lang)
-                _add(item_lines, said, text[:1].lower() + text[1:] if prefix.endswith("\0") else text, e, lang,
-                     prefix.removesuffix("\0"))
+                prefix, told = _reminder(text, lang)
+                _add(item_lines, said, told, e, lang, prefix)
         items.append({"hashtag": next(("#" + place_name(e["place"], lang).replace(" ", "_") for e in evs if e["place"]), None),
                       "headers": [_header(lines.names[pid]) for pid in order if pid in lines.names],
                       "lines": item_lines})
@@ -157,15 +156,12 @@ def render(items: list[dict], day: date, *, lang: str, fmt: str) -> str | bytes:
     """The bulletin as md, txt, telegram (messages within Telegram's limit), html or pdf (bytes)."""
     heading = publish_terms()["bulletin_title"][lang].format(day=long_date(day.isoformat(), lang))
     if fmt in ("html", "pdf"):
-        page = report.html(heading, [{"tags": [it["hashtag"]] if it["hashtag"] else [], "who": it["headers"],
-                                      "lines": it["lines"]} for it in items],
-                           lang=lang, unverified_mark=f"[{publish_terms()['unverified'][lang]}]")
-        return report.pdf(page) if fmt == "pdf" else page
+        return report.publish(heading, [{"tags": [it["hashtag"]] if it["hashtag"] else [], "who": it["headers"],
+                                         "lines": it["lines"]} for it in items],
+                              lang=lang, fmt=fmt, unverified_mark=unverified_mark(lang))
     blocks = ["\n".join(([it["hashtag"]] if it["hashtag"] else []) + it["headers"] + it["lines"]) for it in items]
     if fmt == "telegram":
-        parts = telegram_messages(heading, [b + "\n" for b in blocks])
-        return "\n\n".join(f"--- message {i} of {len(parts)} ---\n{p}" if len(parts) > 1 else p
-                           for i, p in enumerate(parts, 1)) + "\n"
+        return telegram_text(heading, [b + "\n" for b in blocks])
     if fmt == "md":  # Markdown joins lines unless they end in a hard break
         return f"# {heading}\n\n" + "\n\n".join(b.replace("\n", "  \n") for b in blocks) + "\n"
     return heading + "\n\n" + "\n\n".join(blocks) + "\n"

@@ -66,7 +66,7 @@ def digest_lines(session: Session, start: date, end: date, *, lang: str = "en", 
             bits.append(e["outcome"])
         line = ", ".join(bits)
         if not e["verified_by"]:
-            line += f" [{terms['unverified'][lang]}]"
+            line += " " + unverified_mark(lang)
         lines.append(line)
     return lines
 
@@ -89,19 +89,26 @@ def telegram_messages(heading: str, lines: list[str], limit: int = TELEGRAM_LIMI
     return messages
 
 
+def unverified_mark(lang: str) -> str:
+    return f"[{publish_terms()['unverified'][lang]}]"
+
+
+def telegram_text(heading: str, blocks: list[str]) -> str:
+    """The messages one after another, each headed "--- message i of n ---" when there are several."""
+    parts = telegram_messages(heading, blocks)
+    return "\n\n".join(f"--- message {i} of {len(parts)} ---\n{p}" if len(parts) > 1 else p
+                       for i, p in enumerate(parts, 1)) + "\n"
+
+
 def render(lines: list[str], start: date, end: date, *, lang: str, fmt: str) -> str | bytes:
     """The digest as md, txt, telegram (messages within Telegram's limit), html or pdf (bytes)."""
     heading = title(start, end, lang)
     if fmt in ("html", "pdf"):
         from kuzet.publish import report
 
-        page = report.html(heading, [{"lines": lines}], lang=lang,
-                           unverified_mark=f"[{publish_terms()['unverified'][lang]}]")
-        return report.pdf(page) if fmt == "pdf" else page
+        return report.publish(heading, [{"lines": lines}], lang=lang, fmt=fmt, unverified_mark=unverified_mark(lang))
     if fmt == "md":
         return f"# {heading}\n\n" + "".join(f"- {line}\n" for line in lines)
     if fmt == "telegram":
-        parts = telegram_messages(heading, lines)
-        return "\n\n".join(f"--- message {i} of {len(parts)} ---\n{p}" if len(parts) > 1 else p
-                           for i, p in enumerate(parts, 1)) + "\n"
+        return telegram_text(heading, lines)
     return heading + "\n\n" + "".join(f"{line}\n" for line in lines)

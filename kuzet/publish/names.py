@@ -44,9 +44,13 @@ def person_names(session: Session, person_ids: set[int], lang: str) -> dict[int,
     their commonest spelling in that script, else their name transliterated."""
     out: dict[int, Name] = {}
     roots = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all())
+    owner = {i: pid for pid in roots for i in group_ids(session, Person, pid)}
+    spellings: dict[int, list] = {pid: [] for pid in roots}
+    for row in session.execute(select(PersonName.person_id, PersonName.surname, PersonName.given).where(
+            PersonName.person_id.in_(list(owner)), PersonName.surname.is_not(None)).order_by(PersonName.id)):
+        spellings[owner[row.person_id]].append(row)
     for pid, display in roots.items():
-        rows = session.execute(select(PersonName.surname, PersonName.given).where(
-            PersonName.person_id.in_(group_ids(session, Person, pid)), PersonName.surname.is_not(None))).all()
+        rows = spellings[pid]
         own = Counter((_plain(r.surname), _plain(r.given)) for r in rows if is_cyrillic(r.surname) == (lang == "ru"))
         if is_cyrillic(display) == (lang == "ru"):
             surname, given = own.most_common(1)[0][0] if own else (display.split()[-1], None)

@@ -24,6 +24,12 @@ def html(title: str, sections: list[dict], *, lang: str, meta: str = "", unverif
     return _template().render(title=title, sections=sections, lang=lang, meta=meta, unverified_mark=unverified_mark)
 
 
+def publish(title: str, sections: list[dict], *, lang: str, fmt: str, unverified_mark: str = "") -> str | bytes:
+    """The report as an HTML page (fmt "html") or printed to PDF (fmt "pdf")."""
+    page = html(title, sections, lang=lang, unverified_mark=unverified_mark)
+    return pdf(page) if fmt == "pdf" else page
+
+
 def pdf(page: str) -> bytes:
     """The HTML page printed to PDF."""
     from weasyprint import HTML  # loads Pango; paid only when a PDF is asked for

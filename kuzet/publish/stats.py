@@ -189,8 +189,7 @@ def render(stats: dict, fmt: str, chart_svg: str | None = None) -> str | bytes:
                     for t, h, r in tables(stats)]
         if chart_svg:
             sections[0]["svg"] = inline(chart_svg)
-        page = report.html(heading(stats), sections, lang="en")
-        return report.pdf(page) if fmt == "pdf" else page
+        return report.publish(heading(stats), sections, lang="en", fmt=fmt)
     md = fmt == "md"
     out = [("# " if md else "") + heading(stats)]
     for title, head, rows in tables(stats):

@@ -141,10 +141,12 @@ def load_dump(session: Session, fh: IO[bytes], *, source: str) -> dict[str, int]
     counts: dict[str, int] = {}
     header: dict[str, str] = {}
     table: Table | None = None
+    name = ""
+    self_links: list[str] = []
     columns: list[str] = []
     batch: list[dict] = []
     row: list | None = None
-    deferred: list[tuple[Table, str, int, int]] = []  # self-links set once their target exists
+    deferred: list[tuple[Table, str, int, int]] = []  # self-links, set once every row is in
 
     def flush() -> None:
         if not batch:
@@ -170,8 +172,11 @@ def load_dump(session: Session, fh: IO[bytes], *, source: str) -> dict[str, int]
                     raise KuzetError("not a Kuzet full export (no format line first)", path=source)
                 if value != SEARCH and (value not in tables or value in NEVER):
                     raise KuzetError(f"unknown table {value!r}", path=source)
-                table = None if value == SEARCH else tables[value]
-                counts[value] = 0
+                name, table = value, None if value == SEARCH else tables[value]
+                # A row may point at one of its own table loaded later (a merge into a newer person).
+                self_links = [] if table is None else [c.name for c in table.columns
+                                                       if any(fk.column.table is table for fk in c.foreign_keys)]
+                counts[name] = 0
             elif prefix.endswith(".columns.item"):
                 columns.append(value)
             elif prefix.endswith(".columns") and event == "start_array":
@@ -182,17 +187,17 @@ def load_dump(session: Session, fh: IO[bytes], *, source: str) -> dict[str, int]
                 row.append(value)
             elif prefix.endswith(".rows.item") and event == "end_array" and row is not None:
                 if len(row) != len(columns):
-                    raise KuzetError(f"a row of {prefix.split('.')[1]} has {len(row)} values for {len(columns)} columns",
+                    raise KuzetError(f"a row of {name} has {len(row)} values for {len(columns)} columns",
                                      path=source)
                 values = dict(zip(columns, row, strict=True))
                 if table is not None:
                     values = {c: _decode(v, table.c[c].type) for c, v in values.items()}
-                    for col in ("merged_into_id",):
-                        if values.get(col) is not None and col in table.c:
+                    for col in self_links:
+                        if values.get(col) is not None:
                             deferred.append((table, col, values["id"], values[col]))
                             values[col] = None
                 batch.append(values)
-                counts[next(reversed(counts))] += 1
+                counts[name] += 1
                 row = None
                 if len(batch) >= PAGE:
                     flush()
