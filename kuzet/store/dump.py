@@ -107,7 +107,9 @@ def write_dump(session: Session, fh: IO[str], *, public: bool = False) -> dict[s
         counts[table.name] = written
     if not public:
         fh.write(f',\n{json.dumps(SEARCH)}: {{"columns": ["kind", "ref_id", "body"], "rows": [')
-        rows = session.execute(sql(f"SELECT kind, ref_id, body FROM {SEARCH} ORDER BY kind, ref_id, body"))
+        # In the order stored: search lists the latest stored first, and an import keeps that order.
+        order = "rowid" if session.bind.dialect.name == "sqlite" else "id"
+        rows = session.execute(sql(f"SELECT kind, ref_id, body FROM {SEARCH} ORDER BY {order}"))
         written = 0
         for row in rows:
             fh.write(("," if written else "") + "\n" + json.dumps(list(row), ensure_ascii=False, separators=(",", ":")))

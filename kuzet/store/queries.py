@@ -10,13 +10,14 @@ or a case card.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select, true
+from sqlalchemy import Row, bindparam, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from kuzet.errors import NotFoundInDatabaseError
-from kuzet.resolve.identity import group_ids, root_id
+from kuzet.resolve.identity import group_ids, resolver, root_id
 from kuzet.store import search
 from kuzet.store.models import (
     CONFIDENTIALITY,
@@ -40,6 +41,49 @@ from kuzet.store.models import (
 
 Levels = tuple[str, ...] | None
 
+# An event's own columns as plain rows: a listing reads hundreds, and ORM objects cost ten times as much.
+EVENT_COLUMNS = (Event.id, Event.kind, Event.date, Event.date_precision, Event.time, Event.status, Event.place_id,
+                 Event.outcome, Event.summary, Event.case_id, Event.verified_by, Event.confidentiality)
+
+
+def _many(name: str):  # noqa: ANN202 - a bound parameter
+    return bindparam(name, expanding=True)
+
+
+# The statements the desk runs on every page, built once: building one cost more than SQLite's work on it.
+# `:levels` is the confidentiality levels the reader may see (all three when nothing is hidden).
+_INVOLVED = (select(Involvement.event_id, Involvement.role, Involvement.person_id, Involvement.organization_id)
+             .where(Involvement.event_id.in_(_many("ids"))).order_by(Involvement.id))
+_PERSONS = select(Person.id, Person.name, Person.confidentiality).where(Person.id.in_(_many("ids")))
+_ORGANIZATIONS = select(Organization.id, Organization.name).where(Organization.id.in_(_many("ids")))
+_PLACES = select(Place.id, Place.name).where(Place.id.in_(_many("ids")))
+_ARTICLES = (select(EventArticle.event_id, LawArticle.code, LawArticle.article, LawArticle.part, LawArticle.title)
+             .join(LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_(_many("ids"))))
+_SOURCES = (select(EventSource.event_id, EventSource.document_id, EventSource.evidence_start, EventSource.evidence_end,
+                   EventSource.read_by, Document.path, Document.date,
+                   func.substr(Document.text, EventSource.evidence_start + 1,
+                               EventSource.evidence_end - EventSource.evidence_start))
+            .join(Document, Document.id == EventSource.document_id)
+            .where(EventSource.event_id.in_(_many("ids")), Document.confidentiality.in_(_many("levels")))
+            .order_by(Document.date, Document.id))
+_NAMES = (select(PersonName.name, PersonName.script, PersonName.document_id)
+          .join(Document, Document.id == PersonName.document_id)
+          .where(PersonName.person_id.in_(_many("ids")), Document.confidentiality.in_(_many("levels")))
+          .order_by(PersonName.id))
+_DESCRIPTORS = (select(PersonDescriptor.descriptor).join(Document, Document.id == PersonDescriptor.document_id)
+                .where(PersonDescriptor.person_id.in_(_many("ids")), Document.confidentiality.in_(_many("levels"))))
+_AFFILIATIONS = (select(Organization.name).join(Affiliation, Affiliation.organization_id == Organization.id)
+                 .join(Document, Document.id == Affiliation.document_id)
+                 .where(Affiliation.person_id.in_(_many("ids")), Document.confidentiality.in_(_many("levels"))))
+_VICTIM_OF = (select(*EVENT_COLUMNS).join(Involvement, Involvement.event_id == Event.id)
+              .where(Involvement.person_id.in_(_many("ids")), Involvement.role == "victim",
+                     Event.confidentiality.in_(_many("levels"))).distinct())
+_ACTING_IN = (select(*EVENT_COLUMNS).join(Involvement, Involvement.event_id == Event.id)
+              .where(Involvement.person_id.in_(_many("ids")), Involvement.role.in_(("official", "perpetrator")),
+                     Event.confidentiality.in_(_many("levels")))
+              .order_by(Event.date.is_(None), Event.date, Event.id))
+_CASES = select(Case).where(Case.person_id == bindparam("person")).order_by(Case.opened)
+
 
 def _iso(d: date | datetime | None) -> str | None:
     return d.isoformat() if d else None
@@ -47,6 +91,11 @@ def _iso(d: date | datetime | None) -> str | None:
 
 def _seen(column, levels: Levels):  # noqa: ANN001, ANN202 - a model's confidentiality column
     return column.in_(levels) if levels is not None else true()
+
+
+def _visible(levels: Levels) -> tuple[str, ...]:
+    """The value of a statement's `:levels`: every level when the reader may see all."""
+    return CONFIDENTIALITY if levels is None else levels
 
 
 def _all_or(levels: Levels) -> Levels:
@@ -58,11 +107,8 @@ def _roots(session: Session) -> list[Person]:
     return list(session.execute(select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.id)).scalars())
 
 
-def _victim_events(session: Session, ids: list[int], levels: Levels = None) -> list[Event]:
-    return list(session.execute(
-        select(Event).join(Involvement, Involvement.event_id == Event.id)
-        .where(Involvement.person_id.in_(ids), Involvement.role == "victim", _seen(Event.confidentiality, levels))
-        .distinct()).scalars())
+def _victim_events(session: Session, ids: list[int], levels: Levels = None) -> list[Row]:
+    return list(session.execute(_VICTIM_OF, {"ids": ids, "levels": _visible(levels)}))
 
 
 def persons(session: Session, *, top: int | None = None, levels: Levels = None) -> list[dict]:
@@ -123,58 +169,58 @@ def event_record(session: Session, e: Event, *, with_sources: bool = True, level
     return event_records(session, [e], with_sources=with_sources, levels=levels)[0]
 
 
-def event_records(session: Session, events: list[Event], *, with_sources: bool = True, levels: Levels = None) -> list[dict]:
-    """Each event as the desk shows it: who was involved in which role, articles, place, sources (a handful of queries)."""
+def event_records(session: Session, events: Sequence[Event | Row], *, with_sources: bool = True,
+                  levels: Levels = None) -> list[dict]:
+    """Each event (an Event, or a row of EVENT_COLUMNS) as the desk shows it: who was involved in which role,
+    articles, place, sources (a handful of queries, whatever the number of events)."""
     if not events:
         return []
     ids = [e.id for e in events]
+    person_root, org_root, place_root = (resolver(session, m) for m in (Person, Organization, Place))
+    inv = session.execute(_INVOLVED, {"ids": ids}).all()
+    person_ids = {person_root(pid) for _, _, pid, _ in inv if pid is not None}
+    org_ids = {org_root(oid) for _, _, pid, oid in inv if pid is None and oid is not None}
+    persons = {pid: (name, level) for pid, name, level in session.execute(_PERSONS, {"ids": list(person_ids)})} \
+        if person_ids else {}
+    orgs = dict(session.execute(_ORGANIZATIONS, {"ids": list(org_ids)}).all()) if org_ids else {}
     people: dict[int, dict[str, list[dict]]] = {i: {} for i in ids}
     seen = set()
-    inv = session.execute(select(Involvement.event_id, Involvement.role, Involvement.person_id, Involvement.organization_id)
-                          .where(Involvement.event_id.in_(ids)).order_by(Involvement.id)).all()
-    persons = {p.id: p for p in session.execute(select(Person).where(
-        Person.id.in_({root_id(session, Person, i.person_id) for i in inv if i.person_id is not None}))).scalars()}
-    orgs = {o.id: o for o in session.execute(select(Organization).where(
-        Organization.id.in_({root_id(session, Organization, i.organization_id) for i in inv
-                             if i.organization_id is not None}))).scalars()}
     for ev_id, role, pid, oid in inv:
         if pid is not None:
-            field, row = "person", persons[root_id(session, Person, pid)]
-            if levels is not None and row.confidentiality not in levels:
+            rid = person_root(pid)
+            name, level = persons[rid]
+            if levels is not None and level not in levels:
                 continue
+            key, entry = (ev_id, role, "person", rid), {"person": rid, "name": name}
+        elif oid is not None:
+            rid = org_root(oid)
+            key, entry = (ev_id, role, "organization", rid), {"organization": rid, "name": orgs[rid]}
         else:
-            field, row = "organization", orgs[root_id(session, Organization, oid)]
-        if (ev_id, role, field, row.id) not in seen:
-            seen.add((ev_id, role, field, row.id))
-            people[ev_id].setdefault(role, []).append({field: row.id, "name": row.name})
-    arts: dict[int, list[LawArticle]] = {}
-    for ev_id, a in session.execute(select(EventArticle.event_id, LawArticle).join(
-            LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_(ids))):
-        arts.setdefault(ev_id, []).append(a)
-    place_ids = {root_id(session, Place, e.place_id) for e in events if e.place_id}
-    places = dict(session.execute(select(Place.id, Place.name).where(Place.id.in_(place_ids))).all()) if place_ids else {}
+            continue
+        if key not in seen:
+            seen.add(key)
+            people[ev_id].setdefault(role, []).append(entry)
+    arts: dict[int, list[dict]] = {}
+    for ev_id, code, article, part, title in session.execute(_ARTICLES, {"ids": ids}):
+        arts.setdefault(ev_id, []).append({"code": code, "article": article, "part": part, "title": title})
+    place_ids = {place_root(e.place_id) for e in events if e.place_id}
+    places = dict(session.execute(_PLACES, {"ids": list(place_ids)}).all()) if place_ids else {}
     sources: dict[int, list[dict]] = {}
     if with_sources:
-        rows = session.execute(
-            select(EventSource, Document.path, Document.date,
-                   func.substr(Document.text, EventSource.evidence_start + 1, EventSource.evidence_end - EventSource.evidence_start))
-            .join(Document, Document.id == EventSource.document_id)
-            .where(EventSource.event_id.in_(ids), _seen(Document.confidentiality, levels))
-            .order_by(Document.date, Document.id))
-        for s, path, when, text in rows:
-            sources.setdefault(s.event_id, []).append(
-                {"document": s.document_id, "path": path, "date": _iso(when), "start": s.evidence_start,
-                 "end": s.evidence_end, "read_by": s.read_by, "text": text})
+        rows = session.execute(_SOURCES, {"ids": ids, "levels": _visible(levels)})
+        for ev_id, doc_id, start, end, read_by, path, when, text in rows:
+            sources.setdefault(ev_id, []).append(
+                {"document": doc_id, "path": path, "date": _iso(when), "start": start, "end": end, "read_by": read_by,
+                 "text": text})
     out = []
     for e in events:
         p = people[e.id]
         rec = {"id": e.id, "kind": e.kind, "date": _iso(e.date), "date_precision": e.date_precision, "time": e.time,
-               "status": e.status, "place": places.get(root_id(session, Place, e.place_id)) if e.place_id else None,
+               "status": e.status, "place": places.get(place_root(e.place_id)) if e.place_id else None,
                "outcome": e.outcome, "summary": e.summary,
                "victims": p.get("victim", []), "perpetrators": p.get("perpetrator", []),
                "officials": p.get("official", []), "organizations": p.get("involved", []),
-               "law_articles": [{"code": a.code, "article": a.article, "part": a.part, "title": a.title}
-                                for a in arts.get(e.id, [])],
+               "law_articles": arts.get(e.id, []),
                "case": e.case_id, "verified_by": e.verified_by, "confidentiality": e.confidentiality}
         if with_sources:
             rec["sources"] = sources.get(e.id, [])
@@ -191,19 +237,14 @@ def dossier(session: Session, person_id: int, *, levels: Levels = None) -> dict:
     levels = _all_or(levels)
     ids = group_ids(session, Person, root)
     # Facts drawn from documents the reader may not see are left out (a join: no scan of all documents).
-    names = session.execute(select(PersonName).join(Document, Document.id == PersonName.document_id).where(
-        PersonName.person_id.in_(ids), _seen(Document.confidentiality, levels)).order_by(PersonName.id)).scalars().all()
+    given = {"ids": ids, "levels": _visible(levels)}
     spellings: dict[str, dict] = {}
-    for n in names:
-        spellings.setdefault(n.name, {"name": n.name, "script": n.script, "documents": []})["documents"].append(n.document_id)
-    descriptors = sorted(set(session.execute(select(PersonDescriptor.descriptor).join(
-        Document, Document.id == PersonDescriptor.document_id).where(
-        PersonDescriptor.person_id.in_(ids), _seen(Document.confidentiality, levels))).scalars()))
-    affiliations = sorted(set(session.execute(select(Organization.name).join(
-        Affiliation, Affiliation.organization_id == Organization.id).join(Document, Document.id == Affiliation.document_id)
-        .where(Affiliation.person_id.in_(ids), _seen(Document.confidentiality, levels))).scalars()))
+    for name, script, doc_id in session.execute(_NAMES, given):
+        spellings.setdefault(name, {"name": name, "script": script, "documents": []})["documents"].append(doc_id)
+    descriptors = sorted(set(session.execute(_DESCRIPTORS, given).scalars()))
+    affiliations = sorted(set(session.execute(_AFFILIATIONS, given).scalars()))
     events = sorted(_victim_events(session, ids, levels), key=lambda e: (e.date is None, e.date or date.min, e.id))
-    cases = session.execute(select(Case).where(Case.person_id == root).order_by(Case.opened)).scalars().all()
+    cases = session.execute(_CASES, {"person": root}).scalars().all()
     if levels is not None:
         cases = _cases_from(session, cases, events)
     return {
@@ -222,16 +263,12 @@ def dossier(session: Session, person_id: int, *, levels: Levels = None) -> dict:
     }
 
 
-def _acting_events(session: Session, ids: list[int], levels: Levels) -> list[Event]:
-    rows = session.execute(
-        select(Event).join(Involvement, Involvement.event_id == Event.id)
-        .where(Involvement.person_id.in_(ids), Involvement.role.in_(("official", "perpetrator")),
-               _seen(Event.confidentiality, levels))
-        .order_by(Event.date.is_(None), Event.date, Event.id)).scalars()
-    return list(dict.fromkeys(rows))
+def _acting_events(session: Session, ids: list[int], levels: Levels) -> list[Row]:
+    rows = session.execute(_ACTING_IN, {"ids": ids, "levels": _visible(levels)})
+    return list({r.id: r for r in rows}.values())
 
 
-def _cases_from(session: Session, cases: list[Case], events: list[Event]) -> list[Case]:
+def _cases_from(session: Session, cases: list[Case], events: list[Row]) -> list[Case]:
     """The case cards as the visible events alone tell them (unsaved copies), for readers limited to some levels."""
     from kuzet.resolve.cases import case_fields
 
@@ -245,9 +282,9 @@ def _cases_from(session: Session, cases: list[Case], events: list[Event]) -> lis
 
 def events(session: Session, *, kind: str | None = None, place: str | None = None, since: date | None = None,
            until: date | None = None, article: str | None = None, person: str | None = None,
-           organization: str | None = None, limit: int = 500, levels: Levels = None) -> list[dict]:
-    """Events matching every filter given, by date."""
-    q = select(Event).where(_seen(Event.confidentiality, levels))
+           organization: str | None = None, limit: int = 500, offset: int = 0, levels: Levels = None) -> list[dict]:
+    """Events matching every filter given, by date (`limit` of them from the `offset`-th on)."""
+    q = select(*EVENT_COLUMNS).where(_seen(Event.confidentiality, levels))
     if kind:
         q = q.where(Event.kind == kind)
     if since:
@@ -259,9 +296,9 @@ def events(session: Session, *, kind: str | None = None, place: str | None = Non
 
         entry = lookup(place, kazakh=True)
         key = search.fold(entry["name"] if entry else place)
-        place_ids = {i for p in session.execute(select(Place)).scalars()
-                     if key in (search.fold(n) for n in [p.name, *p.names])
-                     for i in group_ids(session, Place, root_id(session, Place, p.id))}
+        place_ids = {i for pid, name, names in session.execute(select(Place.id, Place.name, Place.names))
+                     if key in (search.fold_name(n) for n in [name, *names])
+                     for i in group_ids(session, Place, root_id(session, Place, pid))}
         q = q.where(Event.place_id.in_(place_ids))
     if article:
         num, _, part = article.partition("-")
@@ -277,17 +314,16 @@ def events(session: Session, *, kind: str | None = None, place: str | None = Non
         org_ids = {i for oid in _organizations_named(session, organization)
                    for i in group_ids(session, Organization, root_id(session, Organization, oid))}
         q = q.where(Event.id.in_(select(Involvement.event_id).where(Involvement.organization_id.in_(org_ids))))
-    rows = session.execute(q.order_by(Event.date.is_(None), Event.date, Event.id).limit(limit)).scalars().all()
-    return event_records(session, list(rows), levels=levels)
+    rows = session.execute(q.order_by(Event.date.is_(None), Event.date, Event.id).offset(offset).limit(limit)).all()
+    return event_records(session, rows, levels=levels)
 
 
 def hearings(session: Session, *, today: date, upcoming: bool = True, levels: Levels = None) -> list[dict]:
     """Court hearings from `today` on (soonest first), or all of them."""
-    q = select(Event).where(Event.kind == "court_hearing", _seen(Event.confidentiality, levels))
+    q = select(*EVENT_COLUMNS).where(Event.kind == "court_hearing", _seen(Event.confidentiality, levels))
     if upcoming:
         q = q.where(Event.date >= today)
-    rows = session.execute(q.order_by(Event.date, Event.time, Event.id)).scalars().all()
-    return event_records(session, list(rows), levels=levels)
+    return event_records(session, session.execute(q.order_by(Event.date, Event.time, Event.id)).all(), levels=levels)
 
 
 def full_text(session: Session, query: str, *, kind: str | None = None, since: date | None = None,
@@ -343,7 +379,7 @@ def _organizations_named(session: Session, part: str) -> list[int]:
     key = search.fold(part)
     rows = session.execute(select(OrganizationName.organization_id, OrganizationName.name)
                            .order_by(OrganizationName.organization_id))
-    return list(dict.fromkeys(oid for oid, n in rows if key in search.fold(n)))
+    return list(dict.fromkeys(oid for oid, n in rows if key in search.fold_name(n)))
 
 
 def _find(session: Session, model: type[Organization] | type[Place], query: str) -> int:
@@ -357,7 +393,7 @@ def _find(session: Session, model: type[Organization] | type[Place], query: str)
     else:
         key = search.fold(query)
         hits = [p.id for p in session.execute(select(Place).order_by(Place.id)).scalars()
-                if any(key in search.fold(n) for n in [p.name, *p.names])]
+                if any(key in search.fold_name(n) for n in [p.name, *p.names])]
     if not hits:
         raise NotFoundInDatabaseError(f"no {noun} named {query!r}")
     return root_id(session, model, hits[0])

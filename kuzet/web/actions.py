@@ -1,6 +1,10 @@
 """What people do at the desk: sign in and out, add documents, review facts, decide review items,
 publish, revert, manage users and tokens. Each action answers a form with a redirect to
 the page that shows its result, and its /api/ twin with JSON; both commit before answering.
+
+Actions run on the event loop like the pages (short writes). The two slow ones go to a
+worker thread so that nobody else waits for them: checking a password (Argon2id is slow
+on purpose) and reading an added document.
 """
 
 from __future__ import annotations
@@ -8,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from anyio import to_thread
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy import select
@@ -80,7 +85,7 @@ async def login(request: Request, session: Session = Depends(db_session)) -> Red
     nxt = nxt if nxt.startswith("/") and not nxt.startswith("//") else "/"
     if throttle.blocked(name, address):
         return RedirectResponse("/login?error=throttled", status_code=303)
-    user = authenticate(session, name, password)
+    user = await to_thread.run_sync(authenticate, session, name, password)
     if user is None:
         throttle.failed(name, address)
         session.commit()
@@ -124,11 +129,11 @@ async def add_document(request: Request, d: Desk = Depends(writer("monitor"))) -
         raw, name = text.replace("\r\n", "\n").encode("utf-8"), str(data.get("name") or "pasted.txt")
         if not name.endswith((".txt", ".md")):
             name += ".txt"
-    src = from_bytes(name, raw, max_mb=MAX_UPLOAD_MB)
+    src = await to_thread.run_sync(lambda: from_bytes(name, raw, max_mb=MAX_UPLOAD_MB))
     existing = d.session.execute(select(Document.id).where(Document.sha256 == src.sha256)).scalar_one_or_none()
     if existing is None:
         d.session.rollback()  # the ingest writes in its own transaction
-        report = ingest_documents(request.app.state.db, [src])
+        report = await to_thread.run_sync(ingest_documents, request.app.state.db, [src])
         if report.failed:
             raise BadForm(report.failed[0])
         existing = report.stored[0] if report.stored else d.session.execute(

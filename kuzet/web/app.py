@@ -85,8 +85,8 @@ def _behind_tls(request: Request) -> bool:
 
 @asynccontextmanager
 async def _lifespan(_app: FastAPI):  # noqa: ANN202
-    # Pages run in worker threads that share one interpreter lock: a few threads serve as many
-    # requests as forty, with less switching between them (see bench/web.py).
+    # Only slow actions (a password check, reading an added document) use worker threads; pages run
+    # on the event loop. A few threads are plenty and keep within the database pool.
     anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
     yield
 

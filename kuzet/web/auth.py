@@ -110,14 +110,11 @@ def open_session(session: Session, user: User, *, hours: float = SESSION_HOURS) 
 
 def session_reader(session: Session, token: str) -> tuple[Reader, str] | None:
     """The reader and csrf token of a live session, or None (unknown, expired, or user disabled)."""
-    row = session.execute(select(WebSession, User).join(User, User.id == WebSession.user_id)
-                          .where(WebSession.token_hash == _digest(token))).first()
-    if row is None:
+    row = session.execute(select(WebSession.expires_at, WebSession.csrf, User.id, User.name, User.role, User.active)
+                          .join(User, User.id == WebSession.user_id).where(WebSession.token_hash == _digest(token))).first()
+    if row is None or row.expires_at < _now() or not row.active:
         return None
-    ws, user = row
-    if ws.expires_at < _now() or not user.active:
-        return None
-    return Reader(user.id, user.name, user.role), ws.csrf
+    return Reader(row.id, row.name, row.role), row.csrf
 
 
 def close_session(session: Session, token: str) -> None:
@@ -133,12 +130,11 @@ def new_api_token(session: Session, user: User, label: str) -> str:
 
 
 def token_reader(session: Session, token: str) -> Reader | None:
-    row = session.execute(select(ApiToken, User).join(User, User.id == ApiToken.user_id)
-                          .where(ApiToken.token_hash == _digest(token))).first()
-    if row is None or row[0].revoked or not row[1].active:
+    row = session.execute(select(ApiToken.revoked, User.id, User.name, User.role, User.active)
+                          .join(User, User.id == ApiToken.user_id).where(ApiToken.token_hash == _digest(token))).first()
+    if row is None or row.revoked or not row.active:
         return None
-    user = row[1]
-    return Reader(user.id, user.name, user.role)
+    return Reader(row.id, row.name, row.role)
 
 
 class LoginThrottle:

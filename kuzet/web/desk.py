@@ -3,11 +3,15 @@
 Pages and their `/api/` twins get a `Desk` from `desk()`; writing routes use `writer(role)`,
 which also checks the CSRF token of cookie sessions (API tokens carry no cookie, so no
 cross-site request can use them) and commits the request's work at the end.
+
+The dependencies are coroutines although their work is not: a synchronous dependency
+is sent to a worker thread, and each such hop, with the interpreter lock passed back
+and forth, cost more than the sign-in query it ran (bench/web.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from fastapi import Depends, Request
@@ -58,7 +62,7 @@ def database(request: Request) -> Database:
     return request.app.state.db
 
 
-def db_session(request: Request) -> Iterator[Session]:
+async def db_session(request: Request) -> AsyncIterator[Session]:
     with database(request).sessions() as s:
         yield s
 
@@ -77,10 +81,9 @@ def _identify(request: Request, session: Session) -> tuple[Reader, str | None]:
     return found
 
 
-def desk(request: Request, session: Session = Depends(db_session)) -> Desk:
+async def desk(request: Request, session: Session = Depends(db_session)) -> Desk:
     reader, csrf = _identify(request, session)
-    # Give the connection back while the request waits for a worker thread to run the page:
-    # a request then holds a connection only while a thread works for it.
+    # Give the connection back: a page that waits for a worker thread holds none meanwhile.
     session.commit()
     return Desk(request, session, reader, csrf)
 
@@ -88,7 +91,7 @@ def desk(request: Request, session: Session = Depends(db_session)) -> Desk:
 def needs(role: str):  # noqa: ANN201 - a FastAPI dependency
     """A reader of at least `role` (viewer < monitor < editor < admin)."""
 
-    def check(d: Desk = Depends(desk)) -> Desk:
+    async def check(d: Desk = Depends(desk)) -> Desk:
         if not d.reader.can(role):
             raise Forbidden(f"this needs the {role} role")
         return d

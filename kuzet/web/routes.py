@@ -1,6 +1,10 @@
 """The desk's pages. Each is one function that returns the page's data; `twin` serves it
 as HTML at its path and as JSON under /api/ (documented in the OpenAPI schema), so a
 script and a person always see the same facts.
+
+Pages run on the event loop, one at a time per server process: their work is Python and
+SQLite, which threads would only take turns at (under one interpreter lock) while paying
+for every hop. A team server runs one process per core (`kuzet serve --workers N`).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections import Counter
 from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -30,13 +35,13 @@ PAGE = 50
 def twin(path: str, template: str):  # noqa: ANN201 - a decorator
     def register(fn):  # noqa: ANN001, ANN202
         @functools.wraps(fn)
-        def page(*args: Any, **kwargs: Any) -> HTMLResponse:
+        async def page(*args: Any, **kwargs: Any) -> HTMLResponse:
             data = fn(*args, **kwargs)
             d: Desk = kwargs["d"]
             return d.request.app.state.templates.TemplateResponse(d.request, template, {"data": data, "d": d})
 
         @functools.wraps(fn)
-        def api(*args: Any, **kwargs: Any) -> Response:
+        async def api(*args: Any, **kwargs: Any) -> Response:
             # The data are plain JSON values already (queries write dates as ISO strings), so they are
             # dumped directly rather than walked again by FastAPI's encoder (a quarter of a dossier's time).
             return Response(json.dumps(fn(*args, **kwargs), ensure_ascii=False, separators=(",", ":")),
@@ -133,16 +138,18 @@ def place(place_id: int, d: Desk = Depends(needs("viewer"))) -> dict:
 @twin("/events", "events.html")
 def events(d: Desk = Depends(needs("viewer")), kind: str | None = None, since: date | None = None,
            until: date | None = None, place: str | None = None, article: str | None = None,
-           person: str | None = None, organization: str | None = None) -> dict:
-    """Events filtered by kind, date range, place, article, person, organization."""
+           person: str | None = None, organization: str | None = None, page: int = Query(1, ge=1)) -> dict:
+    """Events filtered by kind, date range, place, article, person, organization; by date, 50 a page."""
     filters = {"kind": kind, "since": since, "until": until, "place": place, "article": article, "person": person,
                "organization": organization}
     given = {k: v for k, v in filters.items() if v not in (None, "")}
     try:
-        rows = queries.events(d.session, levels=d.levels, limit=200, **given)
+        rows = queries.events(d.session, levels=d.levels, limit=PAGE + 1, offset=(page - 1) * PAGE, **given)
     except NotFoundInDatabaseError:
         rows = []  # a person or place nobody recorded: no events, not an error
-    return {"filters": {k: (v.isoformat() if isinstance(v, date) else v) for k, v in filters.items()}, "events": rows}
+    shown = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in filters.items()}
+    return {"filters": shown, "page": page, "more": len(rows) > PAGE, "events": rows[:PAGE],
+            "query": urlencode({k: v for k, v in shown.items() if v not in (None, "")})}
 
 
 @twin("/search", "search.html")

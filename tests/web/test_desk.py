@@ -7,9 +7,10 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from kuzet.store.models import Change, Document, Event, FactReview, PersonName, WebSession
+from kuzet.store import queries
+from kuzet.store.models import CONFIDENTIALITY, Change, Document, Event, FactReview, PersonName, WebSession
 from kuzet.web.desk import COOKIE
-from tests.web.conftest import PASSWORD, csrf_of
+from tests.web.conftest import PASSWORD, csrf_of, store_text
 
 
 def _count(desk, model) -> int:
@@ -250,3 +251,23 @@ def test_an_unexpected_failure_is_a_plain_500_with_the_security_headers(desk, ca
     assert page.status_code == 500 and "Traceback" not in page.text and "fact_reviews" not in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
     assert "unexpected" in caplog.text and "Kumekbayev" not in caplog.text and "SELECT" not in caplog.text
+
+
+def test_events_come_fifty_a_page_in_date_order_with_the_filters_kept(desk) -> None:
+    syllables = ["Bek", "Nur", "Ask", "Dau", "Yer", "Tal", "Sai", "Mur"]
+    lines = [f"On {1 + i % 28} {('March', 'April', 'May')[i // 28]} 2021 police detained activist "
+             f"{syllables[i % 8]}an {syllables[i // 8]}{syllables[(i + 3) % 8].lower()}ov in Almaty."
+             for i in range(64)]
+    store_text(desk.db, "\n".join(lines) + "\n", "many-detentions.txt")
+    c = desk.client("editor")
+    first = c.get("/api/events", params={"kind": "detention", "place": "Almaty"}).json()
+    second = c.get("/api/events", params={"kind": "detention", "place": "Almaty", "page": 2}).json()
+    assert len(first["events"]) == 50 and first["more"] and not second["more"] and second["events"]
+    listed = [e["id"] for e in first["events"] + second["events"]]
+    with desk.db.sessions() as s:
+        whole = queries.events(s, kind="detention", place="Almaty", levels=CONFIDENTIALITY)
+    assert listed == [e["id"] for e in whole] and len(set(listed)) == len(listed) >= 60
+    dates = [e["date"] for e in first["events"] + second["events"]]
+    assert dates == sorted(dates)
+    html = c.get("/events", params={"kind": "detention", "place": "Almaty"}).text
+    assert 'href="?kind=detention&amp;place=Almaty&amp;page=2"' in html and "Events 1–50" in html
