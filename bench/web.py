@@ -81,12 +81,17 @@ class _Connection:
     """One kept-alive HTTP/1.1 connection, as plain as a load generator's (wrk, ab): the clients share the
     machine's two cores with the server, and a full HTTP client would spend a good part of them."""
 
+    IDLE = 4.0  # seconds; the server closes a connection idle for 5 (uvicorn's keep-alive), so reconnect before
+
     def __init__(self, port: int, token: str) -> None:
         self.port, self.auth = port, f"Authorization: Bearer {token}\r\nHost: 127.0.0.1\r\n"
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
+        self.used = 0.0
 
     async def request(self, method: str, target: str, body: bytes = b"") -> tuple[int, bytes]:
+        if self.writer is not None and time.monotonic() - self.used > self.IDLE:
+            self.close()
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
         extra = f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n" if body else ""
@@ -94,11 +99,14 @@ class _Connection:
         head = await self.reader.readuntil(b"\r\n\r\n")
         status = int(head[9:12])
         length = next(int(line[15:]) for line in head.lower().split(b"\r\n") if line.startswith(b"content-length:"))
-        return status, await self.reader.readexactly(length)
+        body = await self.reader.readexactly(length)
+        self.used = time.monotonic()
+        return status, body
 
     def close(self) -> None:
         if self.writer is not None:
             self.writer.close()
+            self.reader = self.writer = None
 
 
 async def _client(port: int, token: str, people: list[int], docs: int, until: float, seed: int, out: dict,
