@@ -181,6 +181,9 @@ class Event(Base):
     involvements: Mapped[list[Involvement]] = relationship(back_populates="event", cascade="all, delete-orphan")
     sources: Mapped[list[EventSource]] = relationship(back_populates="event", cascade="all, delete-orphan")
 
+    # The desk's usual filter, "detentions in Almaty since January": the rows themselves, not every detention.
+    __table_args__ = (Index("ix_events_kind_place_date", "kind", "place_id", "date"),)
+
 
 class EventSource(Base):
     """Which document reports an event, and where (its evidence span)."""

@@ -83,6 +83,13 @@ _ACTING_IN = (select(*EVENT_COLUMNS).join(Involvement, Involvement.event_id == E
                      Event.confidentiality.in_(_many("levels")))
               .order_by(Event.date.is_(None), Event.date, Event.id))
 _CASES = select(Case).where(Case.person_id == bindparam("person")).order_by(Case.opened)
+# Only the columns a search hit shows: a document row also holds its original bytes and record.
+_HIT_DOCUMENTS = select(Document.id, Document.path, Document.date, Document.title, Document.text,
+                        Document.confidentiality).where(Document.id.in_(_many("ids")))
+_HIT_EVENTS = (select(Event.id, Event.kind, Event.date, Event.summary, Event.confidentiality)
+               .where(Event.id.in_(_many("ids"))))
+_CITED = (select(EventArticle.event_id, LawArticle.article, LawArticle.part)
+          .join(LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_(_many("ids"))))
 
 
 def _iso(d: date | datetime | None) -> str | None:
@@ -331,17 +338,24 @@ def full_text(session: Session, query: str, *, kind: str | None = None, since: d
     """Documents and events holding every word of `query`, with a snippet each."""
     levels = _all_or(levels)
     hits = search.find(session, query, limit=limit * 2 if levels is None else limit * 8)
-    # Only the columns a hit shows: a document row also holds its original bytes and record.
-    docs = {r.id: r for r in session.execute(select(
-        Document.id, Document.path, Document.date, Document.title, Document.text, Document.confidentiality)
-        .where(Document.id.in_([h.ref_id for h in hits if h.kind == "doc"])))}
-    events = {r.id: r for r in session.execute(select(Event.id, Event.kind, Event.date, Event.summary, Event.confidentiality)
-                                               .where(Event.id.in_([h.ref_id for h in hits if h.kind == "event"])))}
+    out: list[dict] = []
+    # A chunk at a time, as most searches fill the page from the first: a hit's document row holds its whole text.
+    for at in range(0, len(hits), limit):
+        out += _hits_shown(session, hits[at:at + limit], query, kind, since, until, levels)
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def _hits_shown(session: Session, hits: list[search.Hit], query: str, kind: str | None, since: date | None,
+                until: date | None, levels: Levels) -> list[dict]:
+    """The hits the filters and the reader's levels let through, each with its snippet."""
+    docs = {r.id: r for r in session.execute(_HIT_DOCUMENTS, {"ids": [h.ref_id for h in hits if h.kind == "doc"]})}
+    events = {r.id: r for r in session.execute(_HIT_EVENTS, {"ids": [h.ref_id for h in hits if h.kind == "event"]})}
     out = []
     # An event is found by its facts as well as its sentence ("405" names its article): the snippet shows them too.
     cited: dict[int, list[str]] = {}
-    for ev_id, art, part in session.execute(select(EventArticle.event_id, LawArticle.article, LawArticle.part).join(
-            LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_(list(events)))):
+    for ev_id, art, part in session.execute(_CITED, {"ids": list(events)}):
         cited.setdefault(ev_id, []).append(f"Article {art}" + (f" Part {part}" if part else ""))
     for hit in hits:
         row = (docs if hit.kind == "doc" else events).get(hit.ref_id)
@@ -354,8 +368,6 @@ def full_text(session: Session, query: str, *, kind: str | None = None, since: d
         elif hit.kind == "event" and (not kind or row.kind == kind):
             out.append({"type": "event", "id": row.id, "kind": row.kind, "date": _iso(row.date),
                         "snippet": search.snippet(" ".join([row.summary, *cited.get(row.id, [])]), query)})
-        if len(out) == limit:
-            break
     return out
 
 

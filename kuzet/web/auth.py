@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from kuzet.errors import KuzetError
@@ -108,10 +108,16 @@ def open_session(session: Session, user: User, *, hours: float = SESSION_HOURS) 
     return token, csrf
 
 
+# Every request runs one of these: built once, as building a statement cost more than running it.
+_SESSION_READER = (select(WebSession.expires_at, WebSession.csrf, User.id, User.name, User.role, User.active)
+                   .join(User, User.id == WebSession.user_id).where(WebSession.token_hash == bindparam("digest")))
+_TOKEN_READER = (select(ApiToken.revoked, User.id, User.name, User.role, User.active)
+                 .join(User, User.id == ApiToken.user_id).where(ApiToken.token_hash == bindparam("digest")))
+
+
 def session_reader(session: Session, token: str) -> tuple[Reader, str] | None:
     """The reader and csrf token of a live session, or None (unknown, expired, or user disabled)."""
-    row = session.execute(select(WebSession.expires_at, WebSession.csrf, User.id, User.name, User.role, User.active)
-                          .join(User, User.id == WebSession.user_id).where(WebSession.token_hash == _digest(token))).first()
+    row = session.execute(_SESSION_READER, {"digest": _digest(token)}).first()
     if row is None or row.expires_at < _now() or not row.active:
         return None
     return Reader(row.id, row.name, row.role), row.csrf
@@ -130,8 +136,7 @@ def new_api_token(session: Session, user: User, label: str) -> str:
 
 
 def token_reader(session: Session, token: str) -> Reader | None:
-    row = session.execute(select(ApiToken.revoked, User.id, User.name, User.role, User.active)
-                          .join(User, User.id == ApiToken.user_id).where(ApiToken.token_hash == _digest(token))).first()
+    row = session.execute(_TOKEN_READER, {"digest": _digest(token)}).first()
     if row is None or row.revoked or not row.active:
         return None
     return Reader(row.id, row.name, row.role)

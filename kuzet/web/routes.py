@@ -10,13 +10,13 @@ for every hop. A team server runs one process per core (`kuzet serve --workers N
 from __future__ import annotations
 
 import functools
-import json
 from collections import Counter
 from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
+import orjson
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import func, select
@@ -43,8 +43,9 @@ def twin(path: str, template: str):  # noqa: ANN201 - a decorator
         @functools.wraps(fn)
         async def api(*args: Any, **kwargs: Any) -> Response:
             # The data are plain JSON values already (queries write dates as ISO strings), so they are
-            # dumped directly rather than walked again by FastAPI's encoder (a quarter of a dossier's time).
-            return Response(json.dumps(fn(*args, **kwargs), ensure_ascii=False, separators=(",", ":")),
+            # dumped directly rather than walked again by FastAPI's encoder (a quarter of a dossier's time),
+            # by orjson (a tenth of the standard library's time on a dossier).
+            return Response(orjson.dumps(fn(*args, **kwargs), option=orjson.OPT_NON_STR_KEYS),
                             media_type="application/json")
 
         router.add_api_route("/api" + path, api, methods=["GET"], summary=(fn.__doc__ or "").split("\n")[0],

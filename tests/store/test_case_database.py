@@ -145,6 +145,10 @@ def test_search_latin_and_cyrillic_with_snippets(db: Database, tmp_path: Path) -
         hits = queries.full_text(s, "405")
         assert any(h["type"] == "event" for h in hits) and any(h["type"] == "document" for h in hits)
         assert all("[405]" in h["snippet"] for h in hits)
+        # Hits are read a page at a time; any page size lists the same hits in the same order.
+        assert len(hits) >= 3 and all(queries.full_text(s, "405", limit=n) == hits[:n] for n in range(1, len(hits) + 1))
+        events_only = [h for h in hits if h["type"] == "event"]
+        assert queries.full_text(s, "405", kind=events_only[0]["kind"], limit=1) == events_only[:1]
         cyr = queries.full_text(s, "Кайырбекова")
         assert [h["id"] for h in cyr if h["type"] == "document"] and "[Кайырбекова]" in cyr[0]["snippet"]
         # A Latin query finds the Cyrillic document too, through its transliteration.

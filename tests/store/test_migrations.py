@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import inspect, text
 
+from kuzet.store import search
 from kuzet.store.db import Database, current_revision, head_revision, make_engine, upgrade
 from tests.conftest import run_kuzet
 
@@ -19,6 +20,9 @@ def test_database_of_the_first_schema_is_upgraded_with_its_rows(db_url: str) -> 
             conn.execute(text("INSERT INTO places (id, name, kind, names) VALUES (1, 'Aktau', 'city', '[]')"))
             conn.execute(text("INSERT INTO events (id, kind, date_precision, status, summary, place_id, confidence, "
                               "confidentiality) VALUES (1, 'detention', 'day', 'happened', 's', 1, 1.0, 'internal')"))
+            for ref, body in ((7, "заседание суда отложено"), (3, "судья отказал"), (5, "задержан в актау")):
+                conn.execute(text("INSERT INTO search_index (kind, ref_id, body) VALUES ('doc', :r, :b)"),
+                             {"r": ref, "b": body})
         assert "merged_into_id" not in {c["name"] for c in inspect(engine).get_columns("places")}
     finally:
         engine.dispose()
@@ -32,8 +36,14 @@ def test_database_of_the_first_schema_is_upgraded_with_its_rows(db_url: str) -> 
     try:
         assert current_revision(db.engine) == head_revision()
         assert "merged_into_id" in {c["name"] for c in inspect(db.engine).get_columns("places")}
+        assert "ix_events_kind_place_date" in {i["name"] for i in inspect(db.engine).get_indexes("events")}
         with db.session() as s:
             assert s.execute(text("SELECT e.kind, p.name FROM events e JOIN places p ON p.id = e.place_id")).all() == [
                 ("detention", "Aktau")]
+            # The search index is rebuilt (SQLite: with word beginnings) and keeps its rows in stored order.
+            assert [h.ref_id for h in search.find(s, "суд")] == [3, 7]
+            assert [h.ref_id for h in search.find(s, "су")] == [3, 7]
+            if db.dialect == "sqlite":
+                assert "prefix='2 3'" in s.execute(text("SELECT sql FROM sqlite_master WHERE name = 'search_index'")).scalar()
     finally:
         db.close()
