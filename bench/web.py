@@ -166,17 +166,22 @@ async def _load(port: int, tokens: list[str], people: list[int], docs: int, seco
     return out
 
 
-def _report(label: str, out: dict, seconds: float) -> None:
+def _report(label: str, out: dict, seconds: float, alone: tuple[float, float] | None) -> tuple[float, float]:
+    """Prints one run (and its ratios to the lone client's, `alone`); returns its (requests/s, p95)."""
     q = statistics.quantiles([ms for _, ms in out["times"]], n=100)
-    print(f"{label}: {len(out['times']) / seconds:.1f} requests/s, p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms, "
+    rate = len(out["times"]) / seconds
+    print(f"{label}: {rate:.1f} requests/s, p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms, "
           f"p99 {q[98]:.1f} ms, errors {out['errors']}, writes {out['writes']}; cores busy: "
           f"clients {out['cpu'][0]:.2f}, server {out['cpu'][1]:.2f}")
+    if alone:
+        print(f"  against 1 client: {rate / alone[0]:.2f}x the requests/s, {q[94] / alone[1]:.2f}x the p95")
     kinds = {}
     for kind, ms in out["times"]:
         kinds.setdefault(kind, []).append(ms)
     print("  p50/p95 by request: " + ", ".join(
         f"{k} {statistics.median(v):.0f}/{statistics.quantiles(v, n=20)[18]:.0f} ms"
         for k, v in sorted(kinds.items()) if len(v) > 1))
+    return rate, q[94]
 
 
 def main() -> None:
@@ -235,10 +240,11 @@ def main() -> None:
                  args.seconds, args.think)]
         if args.think:
             runs.append((f"{args.clients} clients, no pause (saturated)", tokens, args.seconds, 0.0))
-        writes = 0
+        writes, alone = 0, None
         for label, clients, seconds, think in runs:
             out = asyncio.run(run(clients, seconds, think))
-            _report(label, out, seconds)
+            figures = _report(label, out, seconds, alone)
+            alone = alone or figures
             writes += out["writes"]
         stored = _decisions(path) - before
         print(f"decisions stored {stored}, writes acknowledged {writes} ({'none lost' if stored == writes else 'MISMATCH'})")

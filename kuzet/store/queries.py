@@ -337,35 +337,23 @@ def full_text(session: Session, query: str, *, kind: str | None = None, since: d
               until: date | None = None, limit: int = 50, levels: Levels = None) -> list[dict]:
     """Documents and events holding every word of `query`, with a snippet each."""
     levels = _all_or(levels)
-    hits = search.find(session, query, limit=limit * 2 if levels is None else limit * 8)
-    out: list[dict] = []
-    # A chunk at a time, as most searches fill the page from the first: a hit's document row holds its whole text.
-    for at in range(0, len(hits), limit):
-        out += _hits_shown(session, hits[at:at + limit], query, kind, since, until, levels)
-        if len(out) >= limit:
-            break
-    return out[:limit]
-
-
-def _hits_shown(session: Session, hits: list[search.Hit], query: str, kind: str | None, since: date | None,
-                until: date | None, levels: Levels) -> list[dict]:
-    """The hits the filters and the reader's levels let through, each with its snippet."""
+    hits = search.find(session, query, event_kind=kind, since=since, until=until, levels=levels, limit=limit)
     docs = {r.id: r for r in session.execute(_HIT_DOCUMENTS, {"ids": [h.ref_id for h in hits if h.kind == "doc"]})}
     events = {r.id: r for r in session.execute(_HIT_EVENTS, {"ids": [h.ref_id for h in hits if h.kind == "event"]})}
-    out = []
     # An event is found by its facts as well as its sentence ("405" names its article): the snippet shows them too.
     cited: dict[int, list[str]] = {}
     for ev_id, art, part in session.execute(_CITED, {"ids": list(events)}):
         cited.setdefault(ev_id, []).append(f"Article {art}" + (f" Part {part}" if part else ""))
+    out = []
     for hit in hits:
         row = (docs if hit.kind == "doc" else events).get(hit.ref_id)
-        if row is None or not search.in_range(row.date, since, until) or (
-                levels is not None and row.confidentiality not in levels):
+        # The search filtered by level already; checked again here, as nothing hidden may ever show.
+        if row is None or (levels is not None and row.confidentiality not in levels):
             continue
-        if hit.kind == "doc" and not kind:
+        if hit.kind == "doc":
             out.append({"type": "document", "id": row.id, "path": row.path, "date": _iso(row.date), "title": row.title,
                         "snippet": search.snippet(row.text, query)})
-        elif hit.kind == "event" and (not kind or row.kind == kind):
+        else:
             out.append({"type": "event", "id": row.id, "kind": row.kind, "date": _iso(row.date),
                         "snippet": search.snippet(" ".join([row.summary, *cited.get(row.id, [])]), query)})
     return out

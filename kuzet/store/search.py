@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import Date, bindparam
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
@@ -87,28 +88,57 @@ class Hit:
     ref_id: int
 
 
-def find(session: Session, query: str, *, kinds: tuple[str, ...] = ("doc", "event"), limit: int = 50) -> list[Hit]:
+def find(session: Session, query: str, *, event_kind: str | None = None, since: date | None = None,
+         until: date | None = None, levels: tuple[str, ...] | None = None, limit: int = 50) -> list[Hit]:
     """Documents and events whose text holds every word of `query` (as a word prefix), the latest stored first.
 
-    Latest first, not by relevance: a monitor follows a name or an article through time, and
-    ranking every match (a common word matches half the archive) made a search five to ten times slower.
+    Only hits that pass the filters count towards `limit`, so a filter never empties a page that
+    older hits would fill: an event kind (documents are then left out), dates (of the document or
+    the event; undated ones only when no date is asked for), the confidentiality levels a reader
+    may see. Latest first, not by relevance: a monitor follows a name or an article through time,
+    and ranking every match (a common word matches half the archive) made a search five to ten times slower.
     """
     terms = _terms(query)
     if not terms:
         return []
+    params: dict = {"n": limit}
+    binds = []
+    doc: list[str] = []  # what a hit's document must hold to be shown
+    event: list[str] = []  # and what its event must
+    if event_kind:
+        doc.append("false")
+        event.append("e.kind = :event_kind")
+        params["event_kind"] = event_kind
+    for name, value, op in (("since", since, ">="), ("until", until, "<=")):
+        if value:
+            doc.append(f"d.date {op} :{name}")
+            event.append(f"e.date {op} :{name}")
+            params[name] = value
+            binds.append(bindparam(name, type_=Date))
+    if levels is not None:
+        doc.append("d.confidentiality IN :levels")
+        event.append("e.confidentiality IN :levels")
+        params["levels"] = list(levels)
+        binds.append(bindparam("levels", expanding=True))
+    # Checked hit by hit as the index is walked, latest first (CASE keeps either engine from joining every
+    # match first), so a page of hits that pass ends the walk. Without filters, every hit passes: index
+    # rows go with what they index (an event rejected leaves the index with its row).
+    shown = "true" if not doc else (
+        "CASE WHEN m.kind = 'doc' THEN EXISTS (SELECT 1 FROM documents d WHERE d.id = m.ref_id"
+        + "".join(f" AND {c}" for c in doc) + ") ELSE EXISTS (SELECT 1 FROM events e WHERE e.id = m.ref_id"
+        + "".join(f" AND {c}" for c in event) + ") END")
     if session.bind.dialect.name == "sqlite":
-        match = " AND ".join("(" + " OR ".join(f'"{f}"*' for f in forms) + ")" for forms in terms)
-        rows = session.execute(
-            sql("SELECT kind, ref_id FROM search_index WHERE search_index MATCH :q ORDER BY rowid DESC LIMIT :n"),
-            {"q": match, "n": limit * 4}).all()
+        params["q"] = " AND ".join("(" + " OR ".join(f'"{f}"*' for f in forms) + ")" for forms in terms)
+        statement = (f"SELECT m.kind, m.ref_id FROM search_index AS m WHERE m.search_index MATCH :q AND {shown} "
+                     "ORDER BY m.rowid DESC LIMIT :n")
     else:
-        tsq = " & ".join("(" + " | ".join(f"{f}:*" for f in forms) + ")" for forms in terms)
+        params["q"] = " & ".join("(" + " | ".join(f"{f}:*" for f in forms) + ")" for forms in terms)
         # Materialized: the matches come from the text index, never from walking the id index backwards.
-        rows = session.execute(
-            sql("WITH m AS MATERIALIZED (SELECT id, kind, ref_id FROM search_index WHERE tsv @@ to_tsquery('simple', :q)) "
-                "SELECT kind, ref_id FROM m ORDER BY id DESC LIMIT :n"),
-            {"q": tsq, "n": limit * 4}).all()
-    return [Hit(k, int(r)) for k, r in rows if k in kinds][:limit]
+        statement = ("WITH hits AS MATERIALIZED (SELECT id, kind, ref_id FROM search_index "
+                     "WHERE tsv @@ to_tsquery('simple', :q)) "
+                     "SELECT m.kind, m.ref_id FROM (SELECT id, kind, ref_id FROM hits ORDER BY id DESC) AS m "
+                     f"WHERE {shown} ORDER BY m.id DESC LIMIT :n")
+    return [Hit(k, int(r)) for k, r in session.execute(sql(statement).bindparams(*binds), params)]
 
 
 def snippet(text: str, query: str, *, width: int = 160) -> str:
@@ -128,9 +158,3 @@ def snippet(text: str, query: str, *, width: int = 160) -> str:
     end = min(len(text), b + width // 2)
     piece = text[start:a] + "[" + text[a:b] + "]" + text[b:end]
     return ("…" if start else "") + " ".join(piece.split()) + ("…" if end < len(text) else "")
-
-
-def in_range(value: date | None, since: date | None, until: date | None) -> bool:
-    if value is None:
-        return since is None and until is None
-    return (since is None or value >= since) and (until is None or value <= until)

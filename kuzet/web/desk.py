@@ -84,7 +84,8 @@ def _identify(request: Request, session: Session) -> tuple[Reader, str | None]:
 def needs(role: str):  # noqa: ANN201 - a FastAPI dependency
     """A reader of at least `role` (viewer < monitor < editor < admin), with the request's database session.
 
-    One dependency, not three nested ones: FastAPI's solving of each cost more than the sign-in query.
+    One dependency that opens the session itself: every nested dependency is another round of FastAPI's
+    solving on every request.
     """
 
     async def check(request: Request) -> AsyncIterator[Desk]:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from kuzet.ingest.run import ingest
 from kuzet.resolve import curation
@@ -145,7 +145,7 @@ def test_search_latin_and_cyrillic_with_snippets(db: Database, tmp_path: Path) -
         hits = queries.full_text(s, "405")
         assert any(h["type"] == "event" for h in hits) and any(h["type"] == "document" for h in hits)
         assert all("[405]" in h["snippet"] for h in hits)
-        # Hits are read a page at a time; any page size lists the same hits in the same order.
+        # Any page size lists the same hits in the same order.
         assert len(hits) >= 3 and all(queries.full_text(s, "405", limit=n) == hits[:n] for n in range(1, len(hits) + 1))
         events_only = [h for h in hits if h["type"] == "event"]
         assert queries.full_text(s, "405", kind=events_only[0]["kind"], limit=1) == events_only[:1]
@@ -158,6 +158,31 @@ def test_search_latin_and_cyrillic_with_snippets(db: Database, tmp_path: Path) -
         only = queries.events(s, kind="detention", place="Актобе", since=date(2022, 1, 1))
         assert [e["date"] for e in only] == ["2022-02-28"]
         assert {e["kind"] for e in queries.events(s, article="405-2")} >= {"criminal_case", "verdict"}
+
+
+def test_search_filters_fill_the_page_from_older_hits(db: Database, tmp_path: Path) -> None:
+    """A filter reads on through the archive: twelve newer hearings do not hide the detentions before them."""
+    names = ["SEITOV", "ABENOV", "ZHUMANOV", "ORAZOVA", "TULEUOV", "BEKOVA"]
+    ingest(db, _write(tmp_path / "detentions", {
+        f"d{i:02d}.txt": f"Monitoring, {i + 1} March 2022\n\n— On {i} March 2022 in Aktobe police detained activist "
+                         f"Nurlan {names[i % 6]} under Article 405 of the Criminal Code.\n" for i in range(1, 13)}))
+    ingest(db, _write(tmp_path / "hearings", {
+        f"h{i:02d}.txt": f"Monitoring, {i + 1} April 2022\n\n— On {i} April 2022 the Aktobe City Court held a hearing "
+                         f"in the case of activist Aidos {names[i % 6]} under Article 405 of the Criminal Code.\n"
+                         for i in range(1, 13)}))
+    with db.session() as s:
+        newest = queries.full_text(s, "405", limit=10)
+        assert all(h["type"] == "document" or h["kind"] != "detention" for h in newest)
+        detained = queries.full_text(s, "405", kind="detention", limit=5)
+        assert [h["kind"] for h in detained] == ["detention"] * 5
+        assert [h["date"] for h in detained] == sorted((h["date"] for h in detained), reverse=True)
+        late = queries.full_text(s, "405", kind="detention", since=date(2022, 3, 10))
+        assert sorted(h["date"] for h in late) == ["2022-03-10", "2022-03-11", "2022-03-12"]
+        s.execute(update(Event).where(Event.kind == "detention").values(confidentiality="public"))
+        s.execute(update(Document).values(confidentiality="internal"))
+    with db.session() as s:
+        public = queries.full_text(s, "405", levels=("public",), limit=5)
+        assert len(public) == 5 and {(h["type"], h["kind"]) for h in public} == {("event", "detention")}
 
 
 def test_merge_and_split_are_reversible_and_recorded(db: Database, tmp_path: Path) -> None:
