@@ -121,8 +121,8 @@ def find(session: Session, query: str, *, event_kind: str | None = None, since: 
         params["levels"] = list(levels)
         binds.append(bindparam("levels", expanding=True))
     # Checked hit by hit as the index is walked, latest first (CASE keeps either engine from joining every
-    # match first), so a page of hits that pass ends the walk. Without filters, every hit passes: index
-    # rows go with what they index (an event rejected leaves the index with its row).
+    # match first), so a page of hits that pass ends the walk. Without filters every hit passes: an index
+    # row goes when what it indexes goes (a rejected event takes its row along).
     shown = "true" if not doc else (
         "CASE WHEN m.kind = 'doc' THEN EXISTS (SELECT 1 FROM documents d WHERE d.id = m.ref_id"
         + "".join(f" AND {c}" for c in doc) + ") ELSE EXISTS (SELECT 1 FROM events e WHERE e.id = m.ref_id"
