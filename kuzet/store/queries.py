@@ -88,8 +88,6 @@ _HIT_DOCUMENTS = select(Document.id, Document.path, Document.date, Document.titl
                         Document.confidentiality).where(Document.id.in_(_many("ids")))
 _HIT_EVENTS = (select(Event.id, Event.kind, Event.date, Event.summary, Event.confidentiality)
                .where(Event.id.in_(_many("ids"))))
-_CITED = (select(EventArticle.event_id, LawArticle.article, LawArticle.part)
-          .join(LawArticle, LawArticle.id == EventArticle.article_id).where(EventArticle.event_id.in_(_many("ids"))))
 
 
 def _iso(d: date | datetime | None) -> str | None:
@@ -302,9 +300,7 @@ def events(session: Session, *, kind: str | None = None, place: str | None = Non
         from kuzet.extract.places import lookup
 
         entry = lookup(place, kazakh=True)
-        key = search.fold(entry["name"] if entry else place)
-        place_ids = {i for pid, name, names in session.execute(select(Place.id, Place.name, Place.names))
-                     if key in (search.fold_name(n) for n in [name, *names])
+        place_ids = {i for pid in _places_named(session, entry["name"] if entry else place)
                      for i in group_ids(session, Place, root_id(session, Place, pid))}
         q = q.where(Event.place_id.in_(place_ids))
     if article:
@@ -342,7 +338,7 @@ def full_text(session: Session, query: str, *, kind: str | None = None, since: d
     events = {r.id: r for r in session.execute(_HIT_EVENTS, {"ids": [h.ref_id for h in hits if h.kind == "event"]})}
     # An event is found by its facts as well as its sentence ("405" names its article): the snippet shows them too.
     cited: dict[int, list[str]] = {}
-    for ev_id, art, part in session.execute(_CITED, {"ids": list(events)}):
+    for ev_id, _code, art, part, _title in session.execute(_ARTICLES, {"ids": list(events)}):
         cited.setdefault(ev_id, []).append(f"Article {art}" + (f" Part {part}" if part else ""))
     out = []
     for hit in hits:
@@ -382,18 +378,20 @@ def _organizations_named(session: Session, part: str) -> list[int]:
     return list(dict.fromkeys(oid for oid, n in rows if key in search.fold_name(n)))
 
 
+def _places_named(session: Session, part: str) -> list[int]:
+    """Ids of places with `part` in their name or any other spelling, oldest first."""
+    key = search.fold(part)
+    rows = session.execute(select(Place.id, Place.name, Place.names).order_by(Place.id))
+    return [pid for pid, name, names in rows if any(key in search.fold_name(n) for n in [name, *names])]
+
+
 def _find(session: Session, model: type[Organization] | type[Place], query: str) -> int:
     noun = model.__tablename__[:-1]
     if query.isdigit():
         if session.get(model, int(query)) is None:
             raise NotFoundInDatabaseError(f"no {noun} with id {query}")
         return root_id(session, model, int(query))
-    if model is Organization:
-        hits = _organizations_named(session, query)
-    else:
-        key = search.fold(query)
-        hits = [p.id for p in session.execute(select(Place).order_by(Place.id)).scalars()
-                if any(key in search.fold_name(n) for n in [p.name, *p.names])]
+    hits = (_organizations_named if model is Organization else _places_named)(session, query)
     if not hits:
         raise NotFoundInDatabaseError(f"no {noun} named {query!r}")
     return root_id(session, model, hits[0])
