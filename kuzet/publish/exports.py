@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from kuzet.publish.listing import article_label
 from kuzet.resolve.identity import group_ids
-from kuzet.store.models import Event, Person, PersonName
+from kuzet.store import queries
+from kuzet.store.models import Event, Person
 from kuzet.store.queries import Levels, event_records
 
 # One row per event and victim (an event with no victim in view gets one row with the victim blank).
@@ -131,9 +132,9 @@ def esf_tables(session: Session, open_table, *, levels: Levels = None) -> dict[s
         if levels is not None:
             q = q.where(Person.confidentiality.in_(levels))
         for person in session.execute(q).scalars():
-            spellings = dict.fromkeys(session.execute(select(PersonName.name).where(
-                PersonName.person_id.in_(group_ids(session, Person, person.id)))
-                                                      .order_by(PersonName.id)).scalars())
+            # As the documents the reader may see spell them: a hidden report's spelling could name its source.
+            spellings = dict.fromkeys(
+                name for name, _, _ in queries.spellings(session, group_ids(session, Person, person.id), levels=levels))
             spellings.pop(person.name, None)
             write("persons", {"person_id": person.id, "name": person.name, "other_names": ";".join(spellings),
                               "gender": person.gender, "confidentiality": person.confidentiality})

@@ -233,6 +233,11 @@ def event_records(session: Session, events: Sequence[Event | Row], *, with_sourc
     return out
 
 
+def spellings(session: Session, ids: list[int], *, levels: Levels = None) -> list[Row]:
+    """(name, script, document id) of every mention of these persons in a document the reader may see, in order."""
+    return list(session.execute(_NAMES, {"ids": ids, "levels": _visible(levels)}))
+
+
 def dossier(session: Session, person_id: int, *, levels: Levels = None) -> dict:
     """Everything known of one person: names in every spelling, descriptors, cases, timeline with sources."""
     root = root_id(session, Person, person_id)
@@ -243,9 +248,9 @@ def dossier(session: Session, person_id: int, *, levels: Levels = None) -> dict:
     ids = group_ids(session, Person, root)
     # Facts drawn from documents the reader may not see are left out (a join: no scan of all documents).
     given = {"ids": ids, "levels": _visible(levels)}
-    spellings: dict[str, dict] = {}
-    for name, script, doc_id in session.execute(_NAMES, given):
-        spellings.setdefault(name, {"name": name, "script": script, "documents": []})["documents"].append(doc_id)
+    names: dict[str, dict] = {}
+    for name, script, doc_id in spellings(session, ids, levels=levels):
+        names.setdefault(name, {"name": name, "script": script, "documents": []})["documents"].append(doc_id)
     descriptors = sorted(set(session.execute(_DESCRIPTORS, given).scalars()))
     affiliations = sorted(set(session.execute(_AFFILIATIONS, given).scalars()))
     events = sorted(_victim_events(session, ids, levels), key=lambda e: (e.date is None, e.date or date.min, e.id))
@@ -255,7 +260,7 @@ def dossier(session: Session, person_id: int, *, levels: Levels = None) -> dict:
     return {
         "id": root, "name": p.name, "gender": p.gender, "merged": [i for i in ids if i != root],
         "confidentiality": p.confidentiality,
-        "names": list(spellings.values()), "descriptors": descriptors, "affiliations": affiliations,
+        "names": list(names.values()), "descriptors": descriptors, "affiliations": affiliations,
         "cases": [{"id": c.id, "code": c.code, "articles": c.articles, "court": c.court, "judge": c.judge,
                    "prosecutor": c.prosecutor, "investigator": c.investigator, "measure": c.measure,
                    "verdict": c.verdict, "sentence": c.sentence, "appeal": c.appeal, "status": c.status,
@@ -448,11 +453,11 @@ def place(session: Session, place_id: int, *, levels: Levels = None) -> dict:
     root = root_id(session, Place, place_id)
     p = session.get(Place, root)
     ids = group_ids(session, Place, root)
-    spellings = sorted({n for i in ids for row in [session.get(Place, i)] for n in [row.name, *row.names]})
+    names = sorted({n for i in ids for row in [session.get(Place, i)] for n in [row.name, *row.names]})
     rows = session.execute(select(Event).where(Event.place_id.in_(ids), _seen(Event.confidentiality, levels))
                            .order_by(Event.date.is_(None), Event.date, Event.id)).scalars()
     return {"id": root, "name": p.name, "kind": p.kind, "region": p.region, "lat": p.lat, "lon": p.lon,
-            "merged": [i for i in ids if i != root], "names": spellings,
+            "merged": [i for i in ids if i != root], "names": names,
             "timeline": event_records(session, list(rows), levels=levels)}
 
 

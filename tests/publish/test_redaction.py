@@ -7,6 +7,7 @@ public story, so that an empty output cannot pass.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 
@@ -91,3 +92,34 @@ def test_no_confidential_marker_in_any_public_output(tmp_path) -> None:
     assert "changes" not in dump["tables"] and "users" not in dump["tables"]
     stats = json.loads(outputs["stats"])
     assert stats["total"] == len(set(hers)) >= 2, "the public acts are counted, the confidential detention is not"
+
+
+def test_public_esf_names_a_person_only_as_public_documents_do(tmp_path) -> None:
+    """A public person's other spellings come from public documents alone: how a field report wrote them stays in."""
+    (tmp_path / "a.txt").write_text("Monitoring, 3 May 2022\n\n— On 3 May 2022 in Almaty police detained activist "
+                                    "Dana ORAZOVA at a picket.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Полевой отчёт, 5 мая 2022 года\n\n— 4 мая 2022 года в Алматы полиция задержала "
+                                    "активистку Дану Оразову у её дома.\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    assert run_kuzet("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db).returncode == 0
+    database = Database(db)
+    try:
+        with database.session() as s:
+            (person,) = s.execute(select(Person)).scalars()
+            audit.set_confidentiality(s, "persons", person.id, "public", actor="editor1")
+            public_doc = s.execute(select(Document.id).where(Document.path.like("%a.txt"))).scalar_one()
+            audit.set_confidentiality(s, "documents", public_doc, "public", actor="editor1")
+            for ev in s.execute(select(Event)).scalars():
+                audit.set_confidentiality(s, "events", ev.id, "public", actor="editor1")
+    finally:
+        database.close()
+
+    def other_names(*flags: str) -> str:
+        out = tmp_path / "-".join(["out", *flags])
+        assert run_kuzet("export", "-f", "esf", *flags, "-o", str(out), "--db", db).returncode == 0
+        with open(out / "esf" / "persons.csv", encoding="utf-8", newline="") as fh:
+            (row,) = csv.DictReader(fh)
+        return row["other_names"]
+
+    assert re.search("Оразов", other_names()), "the full export names her as every document does"
+    assert not re.search("Оразов", other_names("--public"))
