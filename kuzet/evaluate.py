@@ -77,21 +77,28 @@ def _names(g: dict) -> list[str]:
     return [g["name"], *g.get("variants", [])]
 
 
-def _match_entities(gold: list[dict], pred: list[str]) -> tuple[int, int, int, list[str]]:
+def _surface_forms(x: dict) -> list[str]:
+    """A predicted entity's name, then the text of each mention: the judge matches on any of them."""
+    return [x.get("name") or ""] + [m.get("text") or "" for m in x.get("mentions") or []]
+
+
+def _match_entities(gold: list[dict], pred: list[list[str]]) -> tuple[int, int, int, list[str]]:
     used: set[int] = set()
     tp = fn = 0
     missed = []
     for g in gold:
-        hit = next((i for i, p in enumerate(pred) if i not in used and any(norm(p) == norm(n) for n in _names(g))), None)
+        names = [norm(n) for n in _names(g)]
+        hit = next((i for i, ps in enumerate(pred) if i not in used and any(norm(p) in names for p in ps)), None)
         if hit is None:
-            hit = next((i for i, p in enumerate(pred) if i not in used and any(same(p, n) for n in _names(g))), None)
+            hit = next((i for i, ps in enumerate(pred) if i not in used
+                        and any(same(p, n) for p in ps for n in _names(g))), None)
         if hit is not None:
             used.add(hit)
             tp += 0 if g.get("optional") else 1
         elif not g.get("optional"):
             fn += 1
             missed.append(g["name"])
-    extra = [p for i, p in enumerate(pred) if i not in used]
+    extra = [ps[0] for i, ps in enumerate(pred) if i not in used]
     return tp, len(extra), fn, missed + [f"+{e}" for e in extra]
 
 
@@ -112,7 +119,8 @@ def _match_events(gold: list[dict], rec: dict) -> tuple[int, int, int, list[str]
         victims = [persons.get(v, "") for v in e.get("victims") or []]
         ok = False
         for gi, g in enumerate(gold):
-            if g.get("date") == e.get("date") and e.get("kind") in g["kinds"] and any(
+            dates = [g.get("date"), *g.get("date_alternatives", [])]
+            if e.get("date") in dates and e.get("kind") in g["kinds"] and any(
                     same(v, gv) for v in victims for gv in g["victims"]):
                 ok = True
                 recalled.add(gi)
@@ -138,7 +146,7 @@ def score(golds: list[dict], records: list[dict]) -> Score:
         if not rec:
             result.problems.append(f"{g['document']}: no record")
         for fld in ("persons", "organizations", "places"):
-            tp, fp, fn, issues = _match_entities(g.get(fld, []), [x.get("name", "") for x in rec.get(fld) or []])
+            tp, fp, fn, issues = _match_entities(g.get(fld, []), [_surface_forms(x) for x in rec.get(fld) or []])
             result.tallies[fld].add(tp, fp, fn)
             result.problems += [f"{g['document']} {fld}: {i}" for i in issues]
         gl = {_law_key(a) for a in g.get("law_articles", [])}
