@@ -42,6 +42,17 @@ def _parse_date(value: str | None) -> date | None:
         raise InvalidDateError(f"--date {value!r} is not a date like 2021-09-30") from None
 
 
+_MODEL = None  # the reader model of this process (kuzet extract --model), set once per worker
+
+
+def _load_model(path: str | None) -> None:
+    global _MODEL
+    if path:
+        from kuzet.extract.event_model import ReaderModel
+
+        _MODEL = ReaderModel.load(path)
+
+
 def _extract_one(job: tuple[str, date | None, float]) -> tuple[str, dict | None, str | None]:
     """Read and extract one document; runs in worker processes, so it returns errors as text."""
     from kuzet.extract.pipeline import extract_record, read_text
@@ -51,23 +62,30 @@ def _extract_one(job: tuple[str, date | None, float]) -> tuple[str, dict | None,
     try:
         src = read_source(path, max_mb=max_mb)
         text, sha = read_text(src.data, path=path if src.path else "<stdin>")
-        return path, extract_record(text, path=src.path, sha256=sha, doc_date=doc_date), None
+        return path, extract_record(text, path=src.path, sha256=sha, doc_date=doc_date, model=_MODEL), None
     except KuzetError as err:
         return path, None, str(err)
 
 
-def extract(paths: list[str], *, fmt: OutputFormat, doc_date: date | None, workers: int, max_mb: float) -> int:
+def extract(paths: list[str], *, fmt: OutputFormat, doc_date: date | None, workers: int, max_mb: float,
+            model: str | None = None) -> int:
     """Extract records for `paths` and stream them to standard output.
 
+    model (str | None): a reader model file (`kuzet train --output`) instead of the bundled one.
     RETURNS (int): exit code, 1 when any document failed.
     """
+    from kuzet.errors import ModelError
     from kuzet.publish.summary import render_summary
 
+    try:
+        _load_model(model)
+    except (OSError, ValueError, KeyError) as err:
+        raise ModelError(f"not a reader model: {err}", path=model) from None
     jobs = [(p, doc_date, max_mb) for p in paths]
     if workers > 1 and len(jobs) > 1 and "-" not in paths:
         from concurrent.futures import ProcessPoolExecutor
 
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_load_model, initargs=(model,))
         results = pool.map(_extract_one, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4))))
     else:
         pool = None
@@ -107,10 +125,11 @@ def extract_cli(
     doc_date: Annotated[str | None, typer.Option("--date", help="The documents' date (YYYY-MM-DD) when their text states none; also the year for dates like 'September 1'.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for many documents.")] = 1,
     max_mb: Annotated[float, typer.Option("--max-size", help="Refuse documents larger than this many MB.")] = 10.0,
+    model: Annotated[str | None, typer.Option("--model", help="Read events with this reader model (written by `kuzet train --output`).")] = None,
 ) -> None:
     """Read monitoring bulletins: persons, organizations, places, articles of law and events, each traced to its text."""
     try:
-        code = extract(paths, fmt=fmt, doc_date=_parse_date(doc_date), workers=workers, max_mb=max_mb)
+        code = extract(paths, fmt=fmt, doc_date=_parse_date(doc_date), workers=workers, max_mb=max_mb, model=model)
     except KuzetError as err:
         print(f"kuzet extract: {err}", file=sys.stderr)
         raise typer.Exit(1) from None
@@ -654,6 +673,29 @@ def review_cli(
             _emit(queries.review(s), fmt, listing.review)
     except KuzetError as err:
         raise _fail("review", err) from None
+
+
+@app.command("train")
+def train_cli(
+    held: Annotated[float, typer.Option("--held", min=0.05, max=0.5, help="Share of the annotated documents held back to compare the models.")] = 0.2,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write the kept model to this file (for `kuzet extract --model`).")] = None,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.text, actor: ActorOption = None,
+) -> None:
+    """Retrain the event reader on the bundled documents and this database's reviewed facts; keep it if it reads better."""
+    from kuzet.publish.listing import train_report
+    from kuzet.services import training
+
+    try:
+        with _open(db).session() as s:
+            report = training.train(s, actor=_actor(actor), held_share=held)
+            if output is not None:
+                model = training.active_model(s)
+                from kuzet.extract.event_model import bundled_model
+
+                output.write_text((model or bundled_model()).dumps() + "\n", encoding="utf-8")
+            _emit(training.report_json(report), fmt, train_report)
+    except KuzetError as err:
+        raise _fail("train", err) from None
 
 
 def _first_admin(database) -> str | None:  # noqa: ANN001 - a Database

@@ -84,3 +84,15 @@ class NotFoundInDatabaseError(KuzetError):
 
     code = "E010"
     status = 404
+
+
+class GoldError(KuzetError):
+    """A gold annotation file, or the document it names, cannot be used for evaluation or training."""
+
+    code = "E040"
+
+
+class ModelError(KuzetError):
+    """A reader model file cannot be read, or training has nothing to learn from."""
+
+    code = "E041"

@@ -122,16 +122,23 @@ def _word_regex(patterns: list[str]) -> re.Pattern[str]:
 
 
 @cache
-def triggers(lang: str) -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
-    """Event triggers of one language (en|ru|kk): one regex over all kinds, and one per kind.
+def triggers(lang: str) -> tuple[re.Pattern[str], list[tuple[str, bool, re.Pattern[str]]]]:
+    """Event triggers of one language (en|ru|kk): one regex over all kinds, and (kind, core, regex) per kind and tier.
 
     The regex over all kinds finds where a trigger starts in a single pass (a union
     with the word-boundary checks written once runs twice as fast as the kinds one by
-    one); the per-kind ones then say which kinds match there.
+    one); the per-kind ones then say which kinds match there. Core wordings are the
+    precise ones; wide ones make paraphrases candidates too.
     """
     # Kazakh texts quote Russian terms ("уголовное дело"), so they are read with both lists.
     read = ("kk", "ru") if lang == "kk" else (lang,)
-    kinds = {kind: [p for lg in read for p in langs.get(lg, [])] for kind, langs in load("event_triggers.json")["kinds"].items()}
-    per_kind = [(kind, _word_regex(pats)) for kind, pats in kinds.items() if pats]
-    union = _word_regex([p for pats in kinds.values() for p in pats])
-    return union, per_kind
+    data = load("event_triggers.json")
+    per_kind = []
+    every = []
+    for tier, core in (("kinds", True), ("wide", False)):
+        for kind, langs in data[tier].items():
+            pats = [p for lg in read for p in langs.get(lg, [])]
+            if pats:
+                per_kind.append((kind, core, _word_regex(pats)))
+                every += pats
+    return _word_regex(every), per_kind

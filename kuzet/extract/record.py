@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kuzet import SCHEMA
-from kuzet.extract.events import Event
+from kuzet.extract.event_details import Event
 from kuzet.extract.law_articles import ArticleMention
 from kuzet.extract.organizations import Organization
 from kuzet.extract.persons import Person
@@ -67,7 +67,7 @@ def build_record(doc: Doc, *, persons: list[Person], organizations: list[Organiz
             "officials": [pid[id(o)] for o in ev.officials],
             "organizations": [oid[id(o)] for o in ev.organizations],
             "law_articles": sorted({law_rows[(a.code, a.article, a.part)]["id"] for a in ev.articles}),
-            "outcome": ev.outcome, "summary": ev.summary,
+            "outcome": ev.outcome, "summary": ev.summary, "confidence": ev.confidence,
             "evidence": [{"start": s.start, "end": s.end} for s in ev.evidence],
         })
     return record

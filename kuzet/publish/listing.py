@@ -103,3 +103,16 @@ def event(e: dict) -> str:
     for s in e["sources"]:
         lines.append(f"  source: {s['path'] or 'document ' + str(s['document'])} [{s['start']}:{s['end']}] read by {s['read_by']}")
     return "\n".join(lines)
+
+
+def train_report(r: dict) -> str:
+    """`kuzet train`: both models' figures on the held-back documents, and which was kept."""
+    lines = [f"trained on {r['bundled_documents']} bundled and {r['reviewed_documents']} reviewed documents; "
+             f"{r['held_back']} held back to compare",
+             f"{'':14s}{'without':>10s}{'with':>8s}   (F1 on the held-back documents, trained without and with the reviews)"]
+    for field in ("persons", "organizations", "places", "law_articles", "events"):
+        lines.append(f"{field:14s}{r['before'][field]['f1']:10.3f}{r['after'][field]['f1']:8.3f}")
+    lines.append(f"{'macro-F1':14s}{r['before']['macro_f1']:10.3f}{r['after']['macro_f1']:8.3f}")
+    lines.append(f"kept: the retrained model (model {r['model']})" if r["kept"] == "new"
+                 else "kept: the current model (with the reviews, the reader read the held-back documents worse)")
+    return "\n".join(lines)

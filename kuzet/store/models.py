@@ -340,3 +340,17 @@ class FactReview(Base):
     fields: Mapped[dict | None] = mapped_column(JSON)  # the corrected or added fact
     actor: Mapped[str] = mapped_column(String(120))
     at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class ReaderModelRow(Base):
+    """An event-reader model trained at this desk (`kuzet train`): its weights as JSON and how it
+    measured against the model it replaced. At most one is active; with none, the bundled model reads."""
+
+    __tablename__ = "reader_models"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    created_by: Mapped[str] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(default=False)
+    model: Mapped[str] = mapped_column(Text)
+    info: Mapped[dict | None] = mapped_column(JSON)

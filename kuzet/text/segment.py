@@ -133,8 +133,6 @@ def segment(text: str) -> Layout:
         else:
             bullet = _BULLET.match(line)
             body_start = a + (bullet.end() if bullet else 0)
-        if (a, b) == title:
-            continue
         if header is not None and header[0] == a:
             item += 1
             sentences.append(Sentence(a, header[1], len(sections), item))

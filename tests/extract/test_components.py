@@ -222,5 +222,14 @@ def test_segmentation_handles_glued_items_and_missing_spaces() -> None:
     text = "Title line\n— First item ends here.- Second item starts.Third sentence follows.\n✔#Aktau:UPD:⚡#DZHANZAKOVA Sholpan"
     layout = segment(fold_for_matching(text))
     sentences = [text[s.start:s.end] for s in layout.sentences]
-    assert sentences[:3] == ["First item ends here.", "Second item starts.", "Third sentence follows."]
+    assert text[layout.title[0]:layout.title[1]] == "Title line"
+    # The title is read too: a first line may be a data line, not a heading (issue 14).
+    assert sentences[:4] == ["Title line", "First item ends here.", "Second item starts.", "Third sentence follows."]
     assert layout.sections[-1].header is not None
+
+
+@pytest.mark.issue(14)
+def test_a_data_line_in_first_place_is_read() -> None:
+    rec = _record("12 May 2023, Almaty, Aigerim SEITOVA, Article 488 Part 6 of the Code of Administrative Offences, "
+                  "fined 50 MCI\n\nOn the same day the court heard two more cases of the picket.")
+    assert [(e["kind"], e["date"]) for e in rec["events"] if e["kind"] == "fine"] == [("fine", "2023-05-12")]

@@ -1,0 +1,265 @@
+"""Candidate acts: every trigger of every sentence, with the dates and persons that could go with it.
+
+Triggers are the wordings of data/event_triggers.json, written wide: a candidate is only a question
+for the trained decisions (kuzet/extract/events.py), so a wording that is also used in another sense
+costs nothing once the model has seen that sense. What a candidate can be dated by and who it can be
+done to is read from the text alone, never from another candidate's decision, so that training and
+reading see exactly the same candidates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kuzet.extract.clauses import Word, index_at, words
+from kuzet.extract.dates import DateMention, resolve_relative
+from kuzet.extract.event_features import SentenceView, act_features, date_features, victim_features
+from kuzet.extract.event_rules import advise
+from kuzet.extract.persons import Person
+from kuzet.extract.places import Place
+from kuzet.resources import triggers
+from kuzet.text.doc import Doc
+from kuzet.text.segment import Layout, Sentence
+
+# "In total, 79 refusals in 22 cities" counts acts told elsewhere; it is not one.
+_COUNTER = re.compile(r"\W*(?:in total|total|overall|altogether|всего|итого|в общей сложности|в целом|барлығы)\b", re.I)
+_QUOTES = re.compile(r"[«\"“„]")
+_DATE_WORD = frozenset({"date"})
+
+
+@dataclass(slots=True)
+class DateOption:
+    """One way to date a candidate: a date of its sentence, the story's, the document's, or none."""
+
+    option: str
+    value: date | None
+    precision: str
+    time: str | None
+    since: bool
+    features: list[str]
+
+
+@dataclass(slots=True)
+class VictimOption:
+    """One person who could be the candidate's victim, and where the reader found them."""
+
+    person: Person
+    source: str
+    features: list[str]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger of one kind in one sentence, with its features and options."""
+
+    kind: str
+    start: int
+    end: int
+    sentence: int
+    features: list[str]
+    core: bool = False
+    dates: list[DateOption] = field(default_factory=list)
+    victims: list[VictimOption] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Story:
+    """What the text has said so far in the current section, independent of any decision."""
+
+    index: int = -1
+    subjects: list[Person] = field(default_factory=list)
+    last_persons: list[Person] = field(default_factory=list)
+    date: DateMention | None = None
+    place: Place | None = None
+
+
+def find_triggers(text: str, lang: str) -> list[tuple[str, int, int, bool]]:
+    """(kind, start, end, core) of every trigger in `text`.
+
+    Where wordings of several kinds start at one place ("sentenced" and "sentenced to 15 days"), each
+    kind is a candidate of its own, ending where its longest wording ends; `core` tells whether a
+    precise wording of the kind matched. The scan goes on after the longest.
+    """
+    scanner, per_kind = triggers(lang if lang in ("en", "kk") else "ru")
+    kept: list[tuple[str, int, int, bool]] = []
+    pos = 0
+    while (m := scanner.search(text, pos)) is not None:
+        start = m.start()
+        here: dict[str, tuple[int, bool]] = {}
+        for kind, core, rx in per_kind:
+            km = rx.match(text, start)
+            if km:
+                end, was_core = here.get(kind, (0, False))
+                here[kind] = (max(end, km.end()), was_core or core)
+        assert here, "the scanner is the union of the kinds' triggers"
+        kept += [(kind, start, end, core) for kind, (end, core) in here.items()]
+        pos = max(end for end, _ in here.values())
+    return kept
+
+
+def _rule(advised: bool) -> list[str]:
+    return ["rule"] if advised else []
+
+
+def _by_sentence(layout: Layout, items: list, offsets) -> dict[int, list]:  # noqa: ANN001
+    starts = [s.start for s in layout.sentences]
+    out: dict[int, list] = {}
+    for item in items:
+        for off in offsets(item):
+            i = bisect.bisect_right(starts, off) - 1
+            if i < 0 or off >= layout.sentences[i].end:
+                continue
+            out.setdefault(i, []).append((off, item))
+    return {i: sorted(v, key=lambda x: x[0]) for i, v in out.items()}
+
+
+def _open_story(layout: Layout, index: int, persons_here: list[Person], places: list[Place], previous: Story) -> Story:
+    section = layout.sections[index]
+    story = Story(index=index)
+    if not section.header and not persons_here:
+        # A paragraph that names nobody goes on with the story before it ("He was released after 5 hours").
+        story.last_persons = list(previous.subjects or previous.last_persons)
+        story.date = previous.date
+        story.place = previous.place
+    if section.header:
+        a, b = section.header
+        story.place = next((p for p in places if any(a <= m.start < b for m in p.mentions)), None)
+    return story
+
+
+def _listed_after(layout: Layout, si: int, by_person: dict[int, list]) -> list[Person]:
+    """People of the list items that follow "... the following participants:"."""
+    found: list[Person] = []
+    section = layout.sentences[si].section
+    for j in range(si + 1, len(layout.sentences)):
+        if layout.sentences[j].section != section:
+            break
+        here = [p for _, p in by_person.get(j, []) if not p.official]
+        if not here:
+            break
+        found += [p for p in here if all(p is not f for f in found)]
+    return found
+
+
+def propose(doc: Doc, layout: Layout, *, persons: list[Person], places: list[Place],
+            dates: list[DateMention]) -> list[Candidate]:
+    """Every candidate act of a document with its features and options, in text order."""
+    lang = doc.language
+    by_person = _by_sentence(layout, persons, lambda p: [m.span.start for m in p.mentions])
+    spans = {(id(p), m.span.start): m.span for p in persons for m in p.mentions}
+    by_date = _by_sentence(layout, dates, lambda d: [d.start])
+    title = layout.title
+    story = Story()
+    last_explicit: date | None = doc.doc_date
+    out: list[Candidate] = []
+    for si, sent in enumerate(layout.sentences):
+        s_persons = [p for _, p in by_person.get(si, [])]
+        if sent.section != story.index:
+            story = _open_story(layout, sent.section, s_persons, places, story)
+            header = layout.sections[sent.section].header
+            if header:
+                story.subjects = [p for p in persons if not p.official
+                                  and any(header[0] <= m.span.start < header[1] for m in p.mentions)]
+        s_dates = [d for _, d in by_date.get(si, [])]
+        s_text = doc.match[sent.start:sent.end]
+        trig = [] if _COUNTER.match(s_text) else find_triggers(s_text, lang)
+        if trig:
+            out += _sentence_candidates(doc, layout, si, sent, trig, by_person, spans, s_dates, story, last_explicit, title)
+        opening = next((d for d in s_dates if d.start - sent.start < 25 and not d.relative and d.value), None)
+        later = [d for d in s_dates if d.value and not d.relative]
+        if opening is not None:
+            story.date = opening
+        elif later and story.date is None:
+            story.date = later[0]
+        if later:
+            last_explicit = later[-1].value
+        names = [p for p in s_persons if not p.official]
+        if names:
+            story.last_persons = list({id(p): p for p in names}.values())
+    return out
+
+
+def _sentence_candidates(doc: Doc, layout: Layout, si: int, sent: Sentence, trig: list[tuple[str, int, int, bool]],
+                         by_person: dict[int, list], spans: dict, s_dates: list[DateMention], story: Story,
+                         last_explicit: date | None, title: tuple[int, int] | None) -> list[Candidate]:
+    lang = doc.language
+    ws = words(doc.match, sent.start, sent.end, lang)
+    # A date's words ("3 May", "since") are the date, not a modal verb or a conjunction.
+    for d in s_dates:
+        for i in range(index_at(ws, d.start), len(ws)):
+            if ws[i].start >= d.end:
+                break
+            ws[i] = Word(ws[i].start, ws[i].end, ws[i].low, _DATE_WORD)
+    section = layout.sections[sent.section]
+    header = section.header
+    persons_here = [(p, spans[(id(p), off)], index_at(ws, off)) for off, p in by_person.get(si, [])]
+    is_title = bool(title and title[0] <= sent.start < title[1])
+    prev = layout.sentences[si - 1] if si else None
+    view = SentenceView(
+        index=si, words=ws, lang=lang, is_title=is_title,
+        # The first sentence after the title, or of a later story.
+        first_in_section=not is_title and (prev is None or prev.section != sent.section
+                                           or bool(title and title[0] <= prev.start < title[1])),
+        in_header=bool(header and header[0] <= sent.start < header[1]),
+        ends_colon=doc.match[sent.start:sent.end].rstrip().endswith(":"),
+        quoted=bool(_QUOTES.search(doc.match, max(0, sent.start - 1), sent.start + 2)),
+        persons=persons_here,
+        dates=[(d, index_at(ws, d.start)) for d in s_dates],
+        triggers=[(k, index_at(ws, sent.start + a)) for k, a, _, _ in trig],
+        story="header" if story.subjects else "prev" if story.last_persons else "none",
+    )
+    advice = advise(doc.match[sent.start:sent.end], trig, [(d.start - sent.start, d) for d in s_dates],
+                    has_persons=any(not p.official for p, _, _ in persons_here), ends_colon=view.ends_colon)
+    story_date = story.date.value if story.date else None
+    anchor = story_date or last_explicit
+    out = []
+    for kind, a, b, core in trig:
+        t0 = index_at(ws, sent.start + a)
+        t1 = max(t0 + 1, index_at(ws, sent.start + b))
+        rule = advice.get(kind)
+        act = act_features(view, kind, t0, t1, doc.doc_date)
+        act += [f"core={core}", f"k={kind}|core={core}", f"rule_act={rule is not None}", f"k={kind}|rule_act={rule is not None}"]
+        cand = Candidate(kind, sent.start + a, sent.start + b, si, act, core)
+        for d, di in view.dates:
+            value = resolve_relative(d, previous=anchor, doc_date=doc.doc_date) if d.relative else d.value
+            if value is None:
+                continue
+            f = date_features(view, kind, t0, act, "mention", (d, di), value, doc.doc_date, story_date)
+            cand.dates.append(DateOption("mention", value, d.precision, d.time, d.since,
+                                         f + _rule(rule is not None and rule.date == "mention" and rule.mention is d)))
+        if story.date is not None and story_date is not None:
+            f = date_features(view, kind, t0, act, "story", None, story_date, doc.doc_date, story_date)
+            cand.dates.append(DateOption("story", story_date, story.date.precision, None, False,
+                                         f + _rule(rule is not None and rule.date == "story")))
+        if last_explicit is not None and last_explicit not in (story_date, doc.doc_date):
+            # News tells one story over paragraphs: the last date the text stated may still be the one.
+            cand.dates.append(DateOption("prev", last_explicit, "day", None, False,
+                                         date_features(view, kind, t0, act, "prev", None, last_explicit, doc.doc_date, story_date)))
+        if doc.doc_date is not None:
+            cand.dates.append(DateOption("doc", doc.doc_date, "day", None, False,
+                                         date_features(view, kind, t0, act, "doc", None, doc.doc_date, doc.doc_date, story_date)))
+        no_story = rule is not None and rule.date == "story" and story_date is None
+        cand.dates.append(DateOption("none", None, "day", None, False,
+                                     date_features(view, kind, t0, act, "none", None, None, doc.doc_date, story_date)
+                                     + _rule(rule is not None and (rule.date == "none" or no_story))))
+        seen: set[int] = set()
+        for p, span, pi in persons_here:
+            if p.official or id(p) in seen:
+                continue
+            seen.add(id(p))
+            f = victim_features(view, kind, t0, p, "sent", (span, pi), act)
+            cand.victims.append(VictimOption(p, "sent", f + _rule(rule is not None and rule.victims == "sent")))
+        extra = [(p, "header") for p in story.subjects] + [(p, "prev") for p in story.last_persons]
+        if view.ends_colon:
+            extra += [(p, "list") for p in _listed_after(layout, si, by_person)]
+        story_source = "header" if story.subjects else "prev"
+        for p, source in extra:
+            if id(p) not in seen and not p.official:
+                seen.add(id(p))
+                advised = rule is not None and (rule.victims == source or rule.victims == "story" and source == story_source)
+                cand.victims.append(VictimOption(p, source, victim_features(view, kind, t0, p, source, None, act) + _rule(advised)))
+        out.append(cand)
+    return out

@@ -1,0 +1,1 @@
+"""Training the event reader's decisions from annotated documents and from the desk's reviews."""
