@@ -1,10 +1,14 @@
-"""Organizations with a kind: state bodies, courts, police, akimats, movements, parties.
+"""Organizations with a kind: state bodies, courts, police, akimats, movements, parties, media.
 
-Known organizations come from `kuzet/data/organizations.json`; courts, police
-departments, akimats and prosecutor's offices are read by pattern and named
-from their parts (so "Сарыаркинского районного суда №2" is stored in the
-nominative); an unknown movement or party is found by the word before its
-quoted name («Femina Virtute»).
+Known organizations come from `kuzet/data/organizations.json`, matched in any case
+form (Russian and Kazakh endings: «Министерства юстиции», «ІІМ-нің») through one
+trie-shaped regex, so the scan costs the same however many names there are. A body
+every country has ("Supreme Court", «МВД») followed or preceded by a country is that
+country's ("Supreme Court of Uzbekistan", «Өзбекстан ІІМ»). Courts, police, prosecutors,
+akimats and penitentiary institutions are read by pattern (`org_patterns`). An unknown
+movement, party, outlet or company is found by the word before or after its quoted
+name («Femina Virtute», «...» қозғалысы), and an English name by its capitalised words
+and head noun ("Front Line Defenders Foundation", "Embassy of the Netherlands").
 """
 
 from __future__ import annotations
@@ -13,42 +17,61 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kuzet.extract.places import Place
+from kuzet.extract.org_patterns import CUES, PATTERNS
+from kuzet.extract.places import Place, lookup
 from kuzet.resources import organizations
 from kuzet.text.doc import Doc, Span
 
-_W = r"[A-Z][\w'-]+"
-_RW = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+"
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _Q = r"[«\"“„](?P<q>[^«»\"“”„\n]{2,60})[»\"”“]"
-
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("court", re.compile(rf"(?P<place>(?:(?:West|East|North|South)\s+)?{_W})\s+(?P<unit>[Dd]istrict|[Cc]ity|[Rr]egional|[Ii]nterdistrict)\s+[Cc]ourt(?:\s+No\.?\s?(?P<n>\d+))?")),
-    # The lookahead lets the engine pass over positions no court name can start at.
-    ("court", re.compile(rf"(?=[SsIiAaCc])(?P<pre>(?:[Ss]peciali[sz]ed\s+)?(?:[Ii]nter-?district\s+)?(?:[Aa]dministrative\s+|[Cc]riminal\s+)?)[Cc]ourt\s+(?:No\.?\s?(?P<n>\d+)\s+)?of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>district|region|city))?")),
-    ("court", re.compile(rf"(?P<adj>{_RW}ск)(?:ий|ого|ому|им|ом)\s+(?P<unit>районн|городск|областн|межрайонн)\w*\s+суд\w*(?:\s+№\s?(?P<n>\d+))?")),
-    ("court", re.compile(rf"[Сс]уд\w*\s+№\s?(?P<n>\d+)\s+(?P<adj>{_RW}ск)(?:ого)\s+(?P<unit>район)\w*")),
-    # Kazakh: "Орал қалалық сотында" -> "Орал қалалық соты"
-    ("court", re.compile(rf"(?P<kkplace>{_RW})\s+(?P<kkunit>қалалық|аудандық|облыстық|ауданаралық)\s+сот\w*")),
-    ("police", re.compile(rf"(?P<place>{_W})\s+(?P<unit>Regional|City|District)\s+Police\s+Department")),
-    ("police", re.compile(rf"Police\s+Department\s+of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>[Rr]egion|city|district))?")),
-    ("police", re.compile(rf"[Дд]епартамент\w*\s+полиции\s+(?:(?P<adj>{_RW}ск)(?:ой|ая)\s+(?P<unit>област)\w*|(?:г\.|города)\s*(?P<place>{_RW}))")),
-    ("police", re.compile(rf"(?:ДП|УП|ОП)\s+(?:(?P<adj>{_RW}ск)(?:ой)\s+(?P<unit>област)\w*|(?:г\.|города)\s*(?P<place>{_RW}))")),
-    ("local_government", re.compile(rf"[Aa]kimat\s+of\s+(?:the\s+)?(?:city\s+of\s+)?(?P<place>{_W})(?:\s+(?P<unit>city|region|district))?")),
-    ("local_government", re.compile(rf"(?P<place>{_W})\s+(?:(?P<unit>city|regional|district)\s+)?[Aa]kimat")),
-    ("local_government", re.compile(rf"[Аа]кимат\w*\s+(?:(?:города|г\.)\s*(?P<place>{_RW})|(?P<adj>{_RW}ск)(?:ой|ая)\s+(?P<unit>област)\w*|(?P<place2>{_RW}))")),
-    ("local_government", re.compile(r"(?<![\w-])(?:Akimat|Акимат\w*)(?![\w-])")),
-    ("prosecutor", re.compile(rf"(?P<place>{_W})\s+(?:(?P<unit>Regional|City|District)\s+)?[Pp]rosecutor'?s'?\s+[Oo]ffice")),
-    ("prosecutor", re.compile(rf"(?P<adj>{_RW}ск)(?:ой|ая|ую)\s+(?P<unit>районн|городск|областн)\w*\s+прокуратур\w*")),
-    ("prosecutor", re.compile(rf"[Пп]рокуратур\w*\s+(?:(?:города|г\.)\s*(?P<place>{_RW})|(?P<adj>{_RW}ск)(?:ой)\s+(?P<unit>област)\w*)")),
-]
-# An unknown movement is a quoted name after a noun such as "movement": quotes are rare,
-# so they are found first and the noun is looked for just before each.
 _QUOTE = re.compile(_Q)
-_NOUN_BEFORE = re.compile(r"(?<!\w)(?P<noun>movement|party|organi[sz]ation|association|foundation|union|initiative|group|fund|NGO|public association|newspaper|publication|outlet|media outlet|channel|движени\w*|парти\w*|организаци\w*|объединени\w*|фонд\w*|союз\w*|инициатив\w*|групп\w*|ОО|РОО|издани\w*|газет\w*|телеканал\w*)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+# An unknown body is a quoted name after (or, in Kazakh and English, before) a noun such as "movement".
+_NOUN_BEFORE = re.compile(
+    r"(?<!\w)(?P<noun>movement|party|organi[sz]ation|association|foundation|union|initiative|group|fund|NGO|"
+    r"public association|newspaper|publication|outlet|media outlet|channel|news agency|agency|company|LLP|JSC|LLC|"
+    r"движени\w*|парти\w*|организаци\w*|объединени\w*|фонд\w*|союз\w*|инициатив\w*|групп\w*|ОО|РОО|ОФ|"
+    r"издани\w*|газет\w*|телеканал\w*|канал\w*|информагентств\w*|агентств\w*|портал\w*|сайт\w*|паблик\w*|"
+    r"центр\w*|компани\w*|ТОО|АО|ЖШС|АҚ)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s*(?P<noun>қозғалыс\w*|партия\w*|ұйым\w*|қор\w*|радио\w*|газет\w*|телеарна\w*|арна\w*|басылым\w*|"
+    r"ЖШС|АҚ|movement|party|group|foundation|newspaper|channel)(?!\w)")
 _NOUN_KIND = [
     (re.compile(r"part|парти", re.I), "political_party"),
-    (re.compile(r"newspaper|publication|outlet|channel|издани|газет|телеканал", re.I), "media"),
+    (re.compile(r"newspaper|publication|outlet|channel|agency|издани|газет|канал|агентств|портал|сайт|паблик|радио|арна|басылым", re.I), "media"),
+    (re.compile(r"company|LLP|JSC|LLC|компани|ТОО|АО|ЖШС|АҚ"), "business"),
 ]
+_COMPANY = re.compile(r"(?P<name>(?:[A-Z][\w&'.-]*\s+){1,3})(?P<form>LLP|JSC|LLC|Ltd|Inc|Bank)(?![\w-])"
+                      rf"|(?P<pre>ТОО|АО|ЖШС|АҚ)\s+(?P<name2>[{_UP}][\w-]+(?:\s+[{_UP}][\w-]+)?)")
+_COMPANY_FORM = re.compile(r"LLP|JSC|LLC|Ltd|Inc|Bank|ТОО|АО|ЖШС|АҚ")
+_HEADS = (r"Committee|Bureau|Foundation|Fund|Party|Council|Agency|Service|Department|Ministry|Commission|Office|"
+          r"Cent(?:er|re)|Institute|Union|Movement|Association|Inspectorate|Administration|Directorate|Assembly|"
+          r"Network|Coalition|Initiative|Alliance|Federation|Society|Front|Embassy|Consulate|Tribunal")
+_HEAD_LAST = re.compile(
+    rf"(?<![\w'-])(?P<words>[A-Z][\w'&.-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*(?:[A-Z][\w'&.-]*|\d+)){{0,4}})"
+    rf"\s+(?P<head>{_HEADS}|movement|party|group|initiative)(?![\w-])"
+    r"(?P<tail>\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'-]*(?:\s+(?:of|and|the|for)(?=\s+[A-Z]))?\s*){1,5})?")
+_HEAD_FIRST = re.compile(
+    rf"(?<![\w-])(?P<head>{_HEADS})\s+(?:of|for|on)\s+(?:the\s+)?"
+    r"(?P<tail>(?:(?:[A-Z][\w'-]*|\d+)(?:\s+(?:of|and|the|for)(?=\s+(?:the\s+)?[A-Z]))?(?:\s+the)?\s*){1,6})")
+_EMBASSY = re.compile(r"(?P<c>EU|US|U\.S\.|UK|[A-Z][a-z]+)\s+[Ee]mbassy(?![\w-])")
+_GENERIC = frozenset(["the", "a", "an", "this", "that", "these", "its", "his", "her", "their", "our", "police", "city", "district", "regional", "region", "state", "national", "local", "main", "central", "public", "special", "internal", "affairs", "general", "deputy", "head", "chief", "former", "new", "same", "government", "of", "for", "and", "on", "first", "second", "third", "last", "acting", "interim"])
+_FUNCTION = frozenset(["the", "a", "an", "in", "on", "at", "for", "from", "by", "to", "of", "and", "or", "but", "as", "this", "that", "after", "before", "during", "when", "while"])
+_PLURAL_AKIMATS = re.compile(
+    rf"(?:[Aa]kimats\s+of\s+(?:the\s+)?(?:cities\s+of\s+)?(?P<a>[A-Z][\w-]+)\s+and\s+(?P<b>[A-Z][\w-]+)"
+    rf"|[Аа]кимат(?:ы|ов|ам|ами|ах)\s+(?:городов\s+|г\.\s*)?(?P<ra>[{_UP}][\w-]+)\s+и\s+(?P<rb>[{_UP}][\w-]+)"
+    rf"|(?P<ka>[{_UP}][\w-]+)\s+(?:және|мен)\s+(?P<kb>[{_UP}][\w-]+)\s+(?:қалаларының\s+)?әкімдіктер\w*)")
+_COMPASS = re.compile(r"(?:North|South|East|West)(?:ern)?(?:-(?:North|South|East|West)(?:ern)?)?")
+_LONE_AKIMAT = re.compile(r"(?<![\w-])(?:Akimat|Акимат\w*)(?![\w-])")
+_ADJECTIVE_COUNTRY = {"uzbek": "Uzbekistan", "kyrgyz": "Kyrgyzstan", "tajik": "Tajikistan", "russian": "Russia",
+                      "belarusian": "Belarus", "kazakh": "Kazakhstan", "kazakhstani": "Kazakhstan", "turkmen": "Turkmenistan"}
+_COUNTRY_AFTER_EN = re.compile(rf"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<c>[{_UP}][\w-]+)")
+_COUNTRY_AFTER = re.compile(rf"\s+(?:Республики\s+|Республика\s+)?(?P<c>[{_UP}][\w-]+)")
+_COUNTRY_BEFORE = re.compile(rf"(?P<c>[{_UP}][\w-]+)(?:'s|ның|нің|тың|тің|дың|дің)?\s+$")
+_KK_LETTERS = {"а": "[аә]", "ә": "[аә]", "г": "[гғ]", "ғ": "[гғ]", "к": "[кқ]", "қ": "[кқ]", "н": "[нң]", "ң": "[нң]",
+               "о": "[оө]", "ө": "[оө]", "у": "[уұү]", "ұ": "[уұү]", "ү": "[уұү]", "х": "[хһ]", "һ": "[хһ]", "и": "[иі]", "і": "[иі]",
+               "е": "[её]", "ё": "[её]"}
+_SEP = r"[\s,«»\"“”„-]+"
+_FLEX = r"\w{0,5}"
 
 
 @dataclass(slots=True)
@@ -60,71 +83,221 @@ class Organization:
     mentions: list[Span] = field(default_factory=list)
 
 
+def _atoms(name: str, fold_case: bool) -> list[str]:
+    """A name as regex atoms: letters, separators, and a free ending after each Cyrillic word."""
+    name = name.rstrip("!.»\"").lstrip("«\"")
+    out: list[str] = []
+    for i, part in enumerate(re.split(r'([\s,«»"“”„-]+)', name)):
+        if i % 2:
+            out.append(_SEP)
+            continue
+        word = part.replace("’", "'")
+        cyr = bool(re.search(r"[\u0400-\u04ff]", word))
+        flex = cyr and len(word) >= 3 and not word.isupper()
+        if flex:
+            word = re.sub(r"[аяоеиыуюйьъі]{1,2}$", "", word) or word
+        for ch in word:
+            low = ch.lower()
+            if ch == "'":
+                out.append("'?")
+            elif cyr and low in _KK_LETTERS:
+                cls = _KK_LETTERS[low]
+                out.append(cls if fold_case else (cls.upper() if ch.isupper() else cls))
+            else:
+                out.append(re.escape(ch))
+        if flex:
+            out.append(_FLEX)
+    return out
+
+
+def _trie_regex(names: list[list[str]]) -> str:
+    trie: dict = {}
+    for atoms in names:
+        node = trie
+        for a in atoms:
+            node = node.setdefault(a, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [a + build(child) for a, child in node.items() if a]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and len(alts[0]) <= 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def _case_sensitive(name: str) -> bool:
+    # Acronyms and one-word names ("Senate", "Мажилис") must match as written, not as common words.
+    return len(name) <= 5 or not re.search(r"[\s-]", name.strip())
+
+
+def _key(text: str) -> str:
+    """The first three word characters of a name, folded so that every spelling of it shares the key."""
+    m = _WORD_START.match(text)
+    return m.group().lower().translate(_FOLD) if m else ""
+
+
+_FOLD = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и", "ё": "е"})
+_WORD_START = re.compile(r"(?<![\w-])\w{1,3}")
+
+
 @cache
-def _gazetteer() -> tuple[re.Pattern[str], dict[str, dict]]:
-    names: dict[str, dict] = {}
-    spelling: dict[str, str] = {}
+def _gazetteer() -> tuple[re.Pattern[str], dict[str, list[tuple[str, dict]]]]:
+    """One regex over all known names, and by first letters each name's own pattern, to tell which matched."""
+    exact, folded = [], []
+    each: dict[str, list[tuple[str, dict]]] = {}
     for org in organizations()["organizations"]:
         for n in org["names"]:
-            names[n.lower()] = org
-            spelling[n.lower()] = n
-    alts = sorted(names, key=len, reverse=True)
-    # Acronyms must match in capitals only ("NSC", not "nsc"); longer names in any case.
-    parts = [re.escape(a) if len(a) > 5 else "(?-i:" + re.escape(spelling[a]) + ")" for a in alts]
-    first = "".join(sorted({c for a in alts for c in (a[0].lower(), a[0].upper())}))
-    return re.compile(r"(?=[" + re.escape(first) + r"])(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I), names
+            sensitive = _case_sensitive(n)
+            atoms = _atoms(n, not sensitive)
+            (exact if sensitive else folded).append(atoms)
+            each.setdefault(_key(n.lstrip("«\"")), []).append(("".join(atoms) if sensitive else "(?i:" + "".join(atoms) + ")", org))
+    rx = rf"(?<![\w-])(?:(?i:{_trie_regex(folded)})|{_trie_regex(exact)})(?!\w)"
+    return re.compile(rx), each
 
 
-def _ru_place_name(adj: str) -> str:
-    return adj[:1].upper() + adj[1:] + "ий"
+@cache
+def _which(text: str) -> dict | None:
+    """The organization whose name a gazetteer match is (the match is one of its names in some case form)."""
+    return next((org for rx, org in _bucket(_key(text)) if rx.fullmatch(text)), None)
 
 
-def _name_of(kind: str, gd: dict, en: bool, context_city: str | None) -> str | None:
-    n = gd.get("n")
+@cache
+def _bucket(key: str) -> list[tuple[re.Pattern[str], dict]]:
+    return [(re.compile(rx), org) for rx, org in _gazetteer()[1].get(key, [])]
+
+
+def _country(word: str) -> dict | None:
+    word = _ADJECTIVE_COUNTRY.get(word.lower(), word)
+    hit = lookup(word, kazakh=True)
+    return hit if hit and hit["kind"] == "country" else None
+
+
+_LAST_HITS: list = [None, []]
+
+
+def _gazetteer_hits(text: str) -> list[tuple[int, int, str, str]]:
+    """Known organizations as (start, end, name, kind), a per-country body with its country.
+
+    Places and organizations both ask for the same document in turn; the last answer is kept.
+    """
+    if _LAST_HITS[0] is not text:
+        _LAST_HITS[:] = [text, _read_gazetteer_hits(text)]
+    return list(_LAST_HITS[1])
+
+
+def _read_gazetteer_hits(text: str) -> list[tuple[int, int, str, str]]:
+    hits = []
+    rx, buckets = _gazetteer()
+    matches = []
+    # The trie regex is tried only where a word starts with the first letters of some name: a Python
+    # loop over word starts is ten times faster than letting the engine try the trie at every word.
+    nxt = 0
+    for w in _WORD_START.finditer(text):
+        if w.start() >= nxt and w.group().lower().translate(_FOLD) in buckets and (m := rx.match(text, w.start())):
+            matches.append(m)
+            nxt = m.end()
+    for m in matches:
+        org = _which(m.group())
+        if org is None:
+            continue
+        start, end, name = m.start(), m.end(), org["name"]
+        if org.get("per_country"):
+            after = _COUNTRY_AFTER_EN.match(text, end) or _COUNTRY_AFTER.match(text, end)
+            before = _COUNTRY_BEFORE.search(text, max(0, start - 30), start)
+            for cm, is_after in ((after, True), (before, False)):
+                country = _country(cm["c"]) if cm else None
+                if country:
+                    if country["country"] != "KZ":
+                        name = f"{org['name']} of {country['name']}"
+                    start, end = (start, cm.end()) if is_after else (cm.start(), end)
+                    break
+        hits.append((start, end, name, org["kind"]))
+    return hits
+
+
+def _quoted_hits(text: str, not_orgs: set[str]) -> list[tuple[int, int, str, str]]:
+    hits = []
+    for m in _QUOTE.finditer(text):
+        q = m["q"].strip()
+        if q.lower() in not_orgs:
+            continue
+        noun = _NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        after = _NOUN_AFTER.match(text, m.end())
+        word = noun["noun"] if noun else after["noun"] if after else None
+        if word is None:
+            continue
+        kind = next((k for r, k in _NOUN_KIND if r.search(word)), "civil_society")
+        qs = m.start("q")
+        hits.append((qs - 1, qs + len(m["q"]) + 1, q, kind))
+    return hits
+
+
+def named_organization_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of organizations named as such (known names, quoted names): no place is read inside them."""
+    not_orgs = {n.lower() for n in organizations()["not_organizations"]["names"]}
+    return [(s, e) for s, e, _, _ in _gazetteer_hits(text) + _quoted_hits(text, not_orgs)]
+
+
+def _place_ok(gd: dict) -> bool:
+    """A pattern's place word must be a place, unless the pattern also read a level ("South-Eastern district")."""
     place = gd.get("place") or gd.get("place2")
-    adj = gd.get("adj")
-    unit = (gd.get("unit") or "").lower()
-    if kind == "court":
-        if gd.get("kkunit"):
-            return f"{gd['kkplace']} {gd['kkunit']} соты"
-        if en:
-            if gd.get("pre"):
-                # "specialized administrative court of Kokshetau": the court's own kind is part of its name.
-                return " ".join(w[:1].upper() + w[1:].lower() for w in gd["pre"].split()) + f" Court of {place}"
-            if unit in ("district", "city", "regional", "interdistrict", "region") and n:
-                return f"Court No.{n} of the {place} {'district' if unit == 'district' else unit}"
-            return f"{place} {unit.capitalize() + ' ' if unit else ''}Court" + (f" No.{n}" if n else "")
-        level = {"районн": "районный", "район": "районный", "городск": "городской", "областн": "областной", "межрайонн": "межрайонный"}.get(unit, "районный")
-        return f"{_ru_place_name(adj or '')} {level} суд" + (f" №{n}" if n else "")
-    if kind == "police":
-        if en:
-            return f"{place} {unit.capitalize() if unit not in ('region', '') else 'Regional'} Police Department"
-        if adj:
-            return f"Департамент полиции {adj}ой области"
-        return f"Департамент полиции города {place}"
-    if kind == "local_government":
-        if en:
-            place = place or context_city
-            return f"Akimat of {place}" if place else "Akimat"
-        if adj:
-            return f"Акимат {adj}ой области"
-        place = place or context_city
-        return f"Акимат города {place}" if place else "Акимат"
-    if kind == "prosecutor":
-        if en:
-            return f"{place} {unit.capitalize() + ' ' if unit else ''}Prosecutor's Office"
-        if adj:
-            level = {"районн": "районная", "городск": "городская", "областн": "областная"}.get(unit, "областная")
-            return f"{adj[:1].upper()}{adj[1:]}ая {level} прокуратура" if unit != "област" else f"Прокуратура {adj}ой области"
-        return f"Прокуратура города {place}"
-    return None
+    if not place:
+        return True
+    first = place.split()[0].lower()
+    if first in _GENERIC or first in _FUNCTION:
+        return False
+    if _COMPASS.fullmatch(place):
+        return True  # "South-Eastern police department": a department named for its part of a city
+    return bool(gd.get("unit") or gd.get("tail") or lookup(place, kazakh=True) or _is_district(place))
+
+
+def _is_district(word: str) -> bool:
+    from kuzet.extract.places import _districts
+
+    return word.lower() in _districts()
+
+
+def _head_name(m: re.Match[str], text: str) -> str | None:
+    """The name a capitalised phrase with a head noun gives, or None when it is only generic words,
+    a headline in Title Case ("Links To Banned Opposition Movement") or a place ("Soviet Union")."""
+    words = m["words"].split()
+    while words and words[0].lower() in _FUNCTION:
+        words = words[1:]
+    if not words:
+        return None
+    tail = " ".join((m["tail"] or "").split())
+    if any(w in _TITLE_FUNCTION for w in words[1:] + tail.split()):
+        return None
+    if all(w.lower() in _GENERIC for w in words) and not tail:
+        return None
+    head = m["head"]
+    if head.islower():
+        # "Article 14 movement", "the FeminaVirtute group": the name is the words; one word must be a name,
+        # not an adjective opening a sentence ("Peaceful movement") or a people ("Kazakh group").
+        if len(words) == 1 and (_sentence_start(text, m.start("words") + m["words"].index(words[0]))
+                                or words[0].lower() in _ADJECTIVE_COUNTRY or lookup(words[0])):
+            return None
+        return " ".join(words)
+    name = " ".join([*words, head] + ([tail] if tail else []))
+    return None if lookup(name) else name
+
+
+_TITLE_FUNCTION = frozenset({"To", "Of", "For", "And", "On", "In", "With", "By", "At", "From", "The", "A", "An", "As", "Over"})
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos].rstrip(" \t\"'“«(")
+    return not before or before[-1] in ".!?\n:"
 
 
 def find_organizations(doc: Doc, *, places: list[Place], exclude: list[Span]) -> list[Organization]:
     """Every organization the document names.
 
     places (list[Place]): the document's places, to name a bare "akimat" after its city.
-    exclude (list[Span]): spans (person names) no organization may overlap.
+    exclude (list[Span]): spans (person names, law articles) no organization may overlap.
     RETURNS (list[Organization]): one entry per organization, in order of first mention.
     """
     text = doc.match
@@ -146,34 +319,139 @@ def find_organizations(doc: Doc, *, places: list[Place], exclude: list[Span]) ->
         ru = next((n for n in entry["names"] if re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+", n)), None)
         return ru or name
 
-    def add(start: int, end: int, name: str, kind: str) -> None:
+    keys: dict[int, tuple] = {}
+
+    def add(start: int, end: int, name: str, kind: str, key: tuple | None = None) -> None:
+        while end > start and text[end - 1] in " ,.;:":
+            end -= 1
         if any(s.start < end and start < s.end for s in exclude):
             return
         if any(a < end and start < b for a, b, _, _ in found):
             return
         found.append((start, end, name, kind))
+        if key:
+            keys[start] = key
 
-    gaz, names = _gazetteer()
     not_orgs = {n.lower() for n in organizations()["not_organizations"]["names"]}
-    for m in gaz.finditer(text):
-        org = names[m.group().lower()]
-        add(m.start(), m.end(), org["name"], org["kind"])
-    for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
+    not_orgs |= {s.text.lower() for s in exclude if s.label == "PER"}
+    for m in _EMBASSY.finditer(text):
+        country = m["c"] if m["c"] in ("EU", "US", "U.S.", "UK") else (_country(m["c"]) or {}).get("name")
+        if country:
+            add(m.start(), m.end(), f"{country} Embassy", "other")
+    # A quoted name after a noun is one name even when a known one is inside it («Ак Жол Жастары»).
+    for start, end, name, kind in _quoted_hits(text, not_orgs):
+        org = _which(name)
+        add(start, end, org["name"] if org else name, org["kind"] if org else kind)
+    for hit in _gazetteer_hits(text):
+        add(*hit)
+    for m in _PLURAL_AKIMATS.finditer(text) if "kimats" in text or "кимат" in text or "әкімдіктер" in text else ():
+        a, b = (m["a"], m["b"]) if m["a"] else (m["ra"], m["rb"]) if m["ra"] else (m["ka"], m["kb"])
+        if lookup(a, kazakh=True) and lookup(b, kazakh=True):
+            cyr = not m["a"]
+            add(m.start(), m.start(1 if m["a"] else 3 if m["ra"] else 5) + len(a), f"Акимат города {a}" if cyr else f"Akimat of {a}", "local_government")
+            add(m.start(2 if m["a"] else 4 if m["ra"] else 6), m.end(2 if m["a"] else 4 if m["ra"] else 6),
+                f"Акимат города {b}" if cyr else f"Akimat of {b}", "local_government")
+    windows = _windows(text)
+    for p in PATTERNS:
+        for m in (m for lo, hi in windows[p.kind] for m in p.rx.finditer(text, lo, hi)):
             gd = m.groupdict()
-            name = _name_of(kind, gd, en or not re.search(r"[а-яА-Я]", m.group()), city_near(m.start()))
+            if not _place_ok(gd):
+                continue
+            name = p.name(gd)
             if name:
-                add(m.start(), m.end(), name, kind)
-    for m in _QUOTE.finditer(text):
-        noun = _NOUN_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        q = m["q"].strip()
-        if noun is None or q.lower() in not_orgs:
-            continue
-        org_kind = next((k for r, k in _NOUN_KIND if r.search(noun["noun"])), "civil_society")
-        qs = m.start("q")
-        add(qs - 1, qs + len(m["q"]) + 1, q, org_kind)
-    orgs: dict[str, Organization] = {}
+                add(m.start(), m.end(), " ".join(name.split()), p.kind, _body_key(p.kind, m.group(), gd))
+    for m in _COMPANY.finditer(text) if _COMPANY_FORM.search(text) else ():
+        if m["name"]:
+            words = [w for w in m["name"].split() if w.lower() not in _FUNCTION]
+            if words:
+                add(m.end() - len(" ".join(words)) - len(m["form"]) - 1, m.end(), " ".join(words) + " " + m["form"], "business")
+        else:
+            add(m.start(), m.end(), f"{m['pre']} {m['name2']}", "business")
+    if en:
+        for rx in (_HEAD_LAST, _HEAD_FIRST):
+            for m in rx.finditer(text):
+                name = _head_name(m, text) if rx is _HEAD_LAST else \
+                    f"{m['head']} of {' '.join(m['tail'].split()).removesuffix(' the').removesuffix(' of').removesuffix(' and')}"
+                if name:
+                    start = m.start() + (len(m["words"]) - len(m["words"].lstrip())) if rx is _HEAD_LAST else m.start()
+                    if rx is _HEAD_LAST:
+                        lead = re.match(r"(?:(?:the|a|an|in|on|at|for|from|by|to|of|and|or|but|as|this|that|after|before|during|when|while)\s+)*", text[start:m.end()], re.I)
+                        start += lead.end() if lead else 0
+                    add(start, m.end(), name, _head_kind(m["head"]))
+    for m in _LONE_AKIMAT.finditer(text):
+        place = city_near(m.start())
+        name = ("Akimat of " + place if place else "Akimat") if en or not re.search(r"[а-яА-Я]", m.group()) else \
+            ("Акимат города " + place if place else "Акимат")
+        add(m.start(), m.end(), name, "local_government")
+    orgs: dict[object, Organization] = {}
     for start, end, name, kind in sorted(found):
-        key = name.lower()
-        orgs.setdefault(key, Organization(name, kind)).mentions.append(doc.span(start, end, "ORG"))
-    return list(orgs.values())
+        key = keys.get(start) or name.lower()
+        org = orgs.get(key) or orgs.get(name.lower())
+        if org is None:
+            org = Organization(name, kind)
+            orgs[name.lower()] = org
+            if key != name.lower():
+                orgs[key] = org
+        org.mentions.append(doc.span(start, end, "ORG"))
+    return list({id(o): o for o in orgs.values()}.values())
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each kind, the stretches of text around its cue words, merged, from a word start to a word end."""
+    out: dict[str, list[tuple[int, int]]] = {kind: [] for kind in CUES.groupindex}
+    for m in CUES.finditer(text):
+        spans = out[m.lastgroup or ""]
+        lo = text.rfind(" ", 0, max(0, m.start() - 80)) + 1
+        hi = text.find(" ", m.end() + 60)
+        hi = len(text) if hi < 0 else hi
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return out
+
+
+@cache
+def _levels() -> list[tuple[str, str]]:
+    table = organizations()["levels"]
+    return sorted(((w, lvl) for lvl, ws in table.items() if not lvl.startswith("_") for w in ws), key=lambda p: -len(p[0]))
+
+
+def _level(word: str) -> str | None:
+    w = word.lower()
+    return next((lvl for start, lvl in _levels() if w == start or (len(start) > 2 and w.startswith(start))), None)
+
+
+def _body_key(kind: str, matched: str, gd: dict) -> tuple | None:
+    """What makes two pattern-read bodies one: kind, place, tier, specialisation and number.
+
+    "суд в городе Атырау" and "Атырауского суда" are one court: a city's court named
+    without a level is its city court.
+    """
+    from kuzet.extract.places import lookup_adjective
+
+    place = None
+    if gd.get("adj"):
+        place = lookup_adjective(gd["adj"] + "ий") or lookup(gd["adj"] + "ий")
+    for g in ("place", "place2", "kkplace"):
+        if place is None and gd.get(g):
+            place = lookup(gd[g], kazakh=True) or (_is_district(gd[g]) and {"name": gd[g].lower(), "kind": "district"}) or None
+    if place is None:
+        return None
+    words = re.findall(r"[\w-]+", matched)
+    levels = {lvl for w in words if (lvl := _level(w))}
+    tier = "regional" if "regional" in levels else "district" if "district" in levels or place["kind"] == "district" else "city"
+    what = (gd.get("what") or "")[:6].lower()  # an akimat's internal policy department is not the akimat
+    return (kind, what, place["name"], tier, frozenset(levels - {"city", "district", "regional"}), gd.get("n"))
+
+
+def _head_kind(head: str) -> str:
+    low = head.lower()
+    if low == "party":
+        return "political_party"
+    if low in ("ministry", "embassy", "consulate", "agency", "service", "inspectorate", "administration", "directorate"):
+        return "central_government"
+    if low == "tribunal":
+        return "court"
+    return "civil_society" if low in ("foundation", "fund", "movement", "association", "initiative", "network",
+                                      "coalition", "alliance", "society", "front", "union") else "other"
