@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 _W = r"[A-Z][\w'-]+"
 _RW = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+"
+# An English place name, with the compass word of "West Kazakhstan", "North Kazakhstan".
+_PW = rf"(?:(?:West|East|North|South)\s+)?{_W}"
 _N = r"(?:No\.?|№|N)\s?(?P<n>\d+)"
 _RN = r"№\s?(?P<n>\d+)"
 _ADJ = rf"(?P<adj>{_RW}?[сц]к)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ом|ие|их)"
@@ -164,9 +166,9 @@ CUES = re.compile(
 
 PATTERNS: list[Pattern] = [
     # --- courts
-    Pattern("court", re.compile(rf"(?P<place>(?:(?:West|East|North|South)\s+)?{_W})\s+(?:{_EN_LEVEL}\s+)?{_COURT_MODS_EN}[Cc]ourt(?:\s+{_N})?(?:\s+of\s+(?:the\s+)?(?P<of>{_W})(?:\s+(?:city|region))?)?"), _en_court),
-    Pattern("court", re.compile(rf"(?=[SsIiAaCcMmJjGgEe])(?P<mods>(?:(?:[Ss]peciali[sz]ed|[Ii]nter-?[Dd]istrict|[Aa]dministrative|[Cc]riminal|[Jj]uvenile|[Mm]ilitary|[Gg]arrison|[Ee]conomic|[Aa]ppeals?|[Cc]ity|[Dd]istrict)\s+)*)[Cc]ourt\s+(?:{_N}\s+)?of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<tail>[Gg]arrison|[Dd]istrict|[Rr]egion|[Cc]ity))?"), _en_court_of),
-    Pattern("court", re.compile(rf"(?=[CcSsIiAa])(?P<mods>(?:(?:[Ss]peciali[sz]ed|[Ii]nter-?[Dd]istrict|[Aa]dministrative|[Cc]riminal)\s+)*)[Cc]ourt\s+{_N}\s+of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<tail>district|region|city))?"), _en_court_of),
+    Pattern("court", re.compile(rf"(?P<place>{_PW})\s+(?:{_EN_LEVEL}\s+)?{_COURT_MODS_EN}[Cc]ourt(?:\s+{_N})?(?:\s+of\s+(?:the\s+)?(?P<of>{_W})(?:\s+(?:city|region))?)?"), _en_court),
+    Pattern("court", re.compile(rf"(?=[SsIiAaCcMmJjGgEe])(?P<mods>(?:(?:[Ss]peciali[sz]ed|[Ii]nter-?[Dd]istrict|[Aa]dministrative|[Cc]riminal|[Jj]uvenile|[Mm]ilitary|[Gg]arrison|[Ee]conomic|[Aa]ppeals?|[Cc]ity|[Dd]istrict)\s+)*)[Cc]ourt\s+(?:{_N}\s+)?of\s+(?:the\s+)?(?P<place>{_PW})(?:\s+(?P<tail>[Gg]arrison|[Dd]istrict|[Rr]egion|[Cc]ity))?"), _en_court_of),
+    Pattern("court", re.compile(rf"(?=[CcSsIiAa])(?P<mods>(?:(?:[Ss]peciali[sz]ed|[Ii]nter-?[Dd]istrict|[Aa]dministrative|[Cc]riminal)\s+)*)[Cc]ourt\s+{_N}\s+of\s+(?:the\s+)?(?P<place>{_PW})(?:\s+(?P<tail>district|region|city))?"), _en_court_of),
     Pattern("court", re.compile(rf"{_ADJ}\s+(?:(?P<unit>районн|городск|областн|межрайонн|гарнизонн|военн)\w*\s+)?{_COURT_MODS_RU}суд\w*(?:\s+{_RN})?"), _ru_court),
     Pattern("court", re.compile(rf"(?=[СсВвАаМм])(?P<mods>(?:(?:[Сс]пециализированн|[Мм]ежрайонн|[Аа]дминистративн|[Вв]оенн)\w*\s+)+)суд\w*(?:\s+{_RN})?(?:\s+{_CITY})?"), _ru_court),
     Pattern("court", re.compile(rf"(?<![\w-])[Сс]уд\w*\s+{_RN}\s+(?:{_ADJ}\s+(?P<unit>район)\w*|{_CITY})"), _ru_court),
@@ -178,8 +180,8 @@ PATTERNS: list[Pattern] = [
     Pattern("court", re.compile(rf"{_KK_PLACE}(?P<mods>(?:мамандандырылған\s+)?(?:ауданаралық\s+)?(?:әкімшілік|қылмыстық|әскери)(?:\s+істер\s+жөніндегі)?)\s+сот\w*"), _kk_court),
     Pattern("court", re.compile(rf"{_KK_PLACE}(?P<mods>мамандандырылған\s+ауданаралық)\s+сот\w*"), _kk_court),
     # --- police
-    Pattern("police", re.compile(rf"(?P<place>(?:(?:West|East|North|South)\s+)?{_W})\s+(?:{_EN_LEVEL}\s+)?(?:[Pp]olice\s+[Dd]epartment|[Dd]epartment\s+of\s+[Pp]olice|[Ii]nternal\s+[Aa]ffairs\s+[Dd]epartment)"), _en_police),
-    Pattern("police", re.compile(rf"(?:[Pp]olice\s+[Dd]epartment|[Dd]epartment\s+of\s+[Ii]nternal\s+[Aa]ffairs)\s+of\s+(?:the\s+)?(?P<place>{_W})(?:\s+{_EN_LEVEL})?"), _en_police),
+    Pattern("police", re.compile(rf"(?P<place>{_PW})\s+(?:{_EN_LEVEL}\s+)?(?:[Pp]olice\s+[Dd]epartment|[Dd]epartment\s+of\s+[Pp]olice|[Ii]nternal\s+[Aa]ffairs\s+[Dd]epartment)"), _en_police),
+    Pattern("police", re.compile(rf"(?:[Pp]olice\s+[Dd]epartment|[Dd]epartment\s+of\s+[Ii]nternal\s+[Aa]ffairs)\s+of\s+(?:the\s+)?(?P<place>{_PW})(?:\s+{_EN_LEVEL})?"), _en_police),
     Pattern("police", re.compile(rf"(?P<head>[Дд]епартамент\w*\s+полиции|[Уу]правлени\w+\s+полиции|[Оо]тдел\w*\s+полиции|ДП|УП|ОП|ДВД|ГУВД|УВД|ОВД|РОВД)\s+(?:{_ADJ}\s+(?P<unit>област|район)\w*|{_CITY}|(?P<place2>{_RW}(?=[\s,.)])))"),
             lambda gd: _ru_police(gd | {"head": _police_head(gd["head"]), "place": gd.get("place") or gd.get("place2")})),
     Pattern("police", re.compile(rf"{_ADJ}\s+(?P<unit>районн|городск|областн)\w*\s+(?P<head>отдел\w*|управлени\w*|департамент\w*)\s+полиции"),
@@ -194,12 +196,12 @@ PATTERNS: list[Pattern] = [
     Pattern("penitentiary", re.compile(r"(?<![\w-])(?P<code>(?:ИК|ЛИУ|ЕЦ|ЛА|УК|АК|IK)-\d+(?:/\d+)?)(?![\w/-])"), lambda gd: gd["code"].upper()),
     Pattern("penitentiary", re.compile(rf"(?:(?P<code>[А-ЯA-Z]{{2,3}}-\d+(?:/\d+)?)|{_RN})\s+(?P<head>мекеме\w*|түзеу\s+колония\w*)"),
             lambda gd: (gd.get("code") or f"№{gd['n']}") + " мекемесі"),
-    Pattern("penitentiary", re.compile(rf"(?P<place>{_W})\s+(?P<head>prison|[Pp]enal\s+colony|[Pp]re-?trial\s+detention\s+cent(?:er|re)|SIZO)(?![\w-])"),
+    Pattern("penitentiary", re.compile(rf"(?P<place>{_PW})\s+(?P<head>prison|[Pp]enal\s+colony|[Pp]re-?trial\s+detention\s+cent(?:er|re)|SIZO)(?![\w-])"),
             lambda gd: f"{gd['place']} {' '.join(gd['head'].lower().split()) if gd['head'] != 'SIZO' else 'SIZO'}"),
     # --- prosecutors
-    Pattern("prosecutor", re.compile(rf"(?P<place>{_W})\s+(?:{_EN_LEVEL}\s+)?[Pp]rosecutor'?s'?\s+[Oo]ffice"),
+    Pattern("prosecutor", re.compile(rf"(?P<place>{_PW})\s+(?:{_EN_LEVEL}\s+)?[Pp]rosecutor'?s'?\s+[Oo]ffice"),
             lambda gd: f"{gd['place']} {_en_unit(gd) + ' ' if _en_unit(gd) else ''}Prosecutor's Office"),
-    Pattern("prosecutor", re.compile(rf"[Pp]rosecutor'?s'?\s+[Oo]ffice\s+of\s+(?:the\s+)?(?P<place>{_W})(?:\s+{_EN_LEVEL})?"),
+    Pattern("prosecutor", re.compile(rf"[Pp]rosecutor'?s'?\s+[Oo]ffice\s+of\s+(?:the\s+)?(?P<place>{_PW})(?:\s+{_EN_LEVEL})?"),
             lambda gd: f"{gd['place']} {_en_unit(gd) + ' ' if _en_unit(gd) else ''}Prosecutor's Office"),
     Pattern("prosecutor", re.compile(rf"{_ADJ}\s+(?P<unit>районн|городск|областн)\w*\s+прокуратур\w*"), _ru_prosecutor),
     Pattern("prosecutor", re.compile(rf"[Пп]рокуратур\w*\s+(?:{_CITY}|{_ADJ}\s+(?P<unit2>област|район)\w*)"),
@@ -207,24 +209,24 @@ PATTERNS: list[Pattern] = [
             if not (gd.get("adj") and (gd.get("unit2") or "").startswith("район")) else f"Прокуратура {gd['adj']}ого района"),
     Pattern("prosecutor", re.compile(rf"{_KK_PLACE}прокуратура\w*"), lambda gd: f"{gd['place']}{' ' + gd['unit'] if gd.get('unit') else ''} прокуратурасы"),
     # --- akimats and their departments
-    Pattern("local_government", re.compile(rf"[Aa]kimats?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?(?P<place>{_W})(?:\s+(?P<unit>city|[Rr]egion|district))?"), _en_akimat),
-    Pattern("local_government", re.compile(rf"(?P<place>{_W})\s+(?:(?P<unit>[Cc]ity|[Rr]egional|[Rr]egion|[Dd]istrict)\s+)?(?:[Aa]kimat|[Cc]ity\s+[Aa]dministration|[Mm]ayor'?s\s+[Oo]ffice)"), _en_akimat),
+    Pattern("local_government", re.compile(rf"[Aa]kimats?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?(?P<place>{_PW})(?:\s+(?P<unit>city|[Rr]egion|district))?"), _en_akimat),
+    Pattern("local_government", re.compile(rf"(?P<place>{_PW})\s+(?:(?P<unit>[Cc]ity|[Rr]egional|[Rr]egion|[Dd]istrict)\s+)?(?:[Aa]kimat|[Cc]ity\s+[Aa]dministration|[Mm]ayor'?s\s+[Oo]ffice)"), _en_akimat),
     Pattern("local_government", re.compile(rf"[Аа]кимат\w*\s+(?:{_CITY}|{_ADJ}\s+(?P<unit>област|район)\w*|(?P<place2>{_RW}))"),
             lambda gd: _ru_akimat(gd | {"place": gd.get("place") or gd.get("place2")})),
     Pattern("local_government", re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁа-яё][\w-]+?[сц]к)(?:ий|ого|ому|им|ом)\s+(?:(?P<unit>городск|областн|районн)\w*\s+)?акимат\w*"),
             lambda gd: f"{_adj(gd)} {_ru_level(gd['unit']) + ' ' if gd.get('unit') else ''}акимат"),
     Pattern("local_government", re.compile(rf"{_KK_PLACE}әкімдіг\w*"), _kk_akimat),
-    Pattern("local_government", re.compile(rf"[Mm]aslikhat\s+of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>[Rr]egion|city))?|(?P<place2>{_W})\s+(?:(?P<unit2>[Rr]egional|[Cc]ity)\s+)?[Mm]aslikhat"),
+    Pattern("local_government", re.compile(rf"[Mm]aslikhat\s+of\s+(?:the\s+)?(?P<place>{_PW})(?:\s+(?P<unit>[Rr]egion|city))?|(?P<place2>{_PW})\s+(?:(?P<unit2>[Rr]egional|[Cc]ity)\s+)?[Mm]aslikhat"),
             lambda gd: f"Maslikhat of {gd.get('place') or gd.get('place2')}" + (" Region" if (gd.get("unit") or gd.get("unit2") or "").lower().startswith("region") else "")),
     Pattern("local_government", re.compile(rf"{_ADJ}\s+(?P<unit>городск|областн|районн)\w*\s+(?P<head>отдел\w*|управлени\w*|департамент\w*)\s+(?P<what>внутренней\s+политики|общественного\s+развития|юстиции|образования)"),
             lambda gd: f"{_adj(gd, 'ий' if not gd['head'].lower().startswith('управлени') else 'ое')} {_ru_level(gd['unit']) if not gd['head'].lower().startswith('управлени') else _ru_level(gd['unit'])[:-2] + 'ое'} {_nominative_noun(gd['head']).lower()} {gd['what']}"),
     Pattern("local_government", re.compile(rf"(?P<head>[Оо]тдел\w*|[Уу]правлени\w*|[Дд]епартамент\w*)\s+(?P<what>внутренней\s+политики|общественного\s+развития|юстиции)\s+(?:акимата\s+)?(?:{_CITY}|{_ADJ}\s+(?P<unit>област|район)\w*)"),
             lambda gd: f"{_nominative_noun(gd['head'])} {gd['what']} " + (f"{gd['adj']}ой области" if gd.get("adj") and gd["unit"].startswith("област") else f"{gd['adj']}ого района" if gd.get("adj") else f"города {gd['place']}")),
-    Pattern("local_government", re.compile(rf"(?P<place>{_W})\s+(?:(?P<unit>[Cc]ity|[Rr]egional|[Dd]istrict)\s+)?(?P<what>[Ii]nternal\s+[Pp]olicy|[Pp]ublic\s+[Dd]evelopment|[Jj]ustice)\s+[Dd]epartment"),
+    Pattern("local_government", re.compile(rf"(?P<place>{_PW})\s+(?:(?P<unit>[Cc]ity|[Rr]egional|[Dd]istrict)\s+)?(?P<what>[Ii]nternal\s+[Pp]olicy|[Pp]ublic\s+[Dd]evelopment|[Jj]ustice)\s+[Dd]epartment"),
             lambda gd: f"{gd['place']} {_en_unit(gd) + ' ' if _en_unit(gd) else ''}{_title(gd['what'])} Department"),
-    Pattern("local_government", re.compile(rf"(?P<what>[Ii]nternal\s+[Pp]olicy|[Pp]ublic\s+[Dd]evelopment|[Jj]ustice)\s+[Dd]epartment\s+of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>city|[Rr]egion|district|[Aa]kimat))?"),
+    Pattern("local_government", re.compile(rf"(?P<what>[Ii]nternal\s+[Pp]olicy|[Pp]ublic\s+[Dd]evelopment|[Jj]ustice)\s+[Dd]epartment\s+of\s+(?:the\s+)?(?P<place>{_PW})(?:\s+(?P<unit>city|[Rr]egion|district|[Aa]kimat))?"),
             lambda gd: f"{gd['place']} {_en_unit(gd) + ' ' if _en_unit(gd) else ''}{_title(gd['what'])} Department"),
-    Pattern("local_government", re.compile(rf"[Dd]epartment\s+of\s+(?P<what>[Ii]nternal\s+[Pp]olicy|[Pp]ublic\s+[Dd]evelopment|[Jj]ustice)\s+of\s+(?:the\s+)?(?P<place>{_W})(?:\s+(?P<unit>city|[Rr]egion|district|[Aa]kimat))?"),
+    Pattern("local_government", re.compile(rf"[Dd]epartment\s+of\s+(?P<what>[Ii]nternal\s+[Pp]olicy|[Pp]ublic\s+[Dd]evelopment|[Jj]ustice)\s+of\s+(?:the\s+)?(?P<place>{_PW})(?:\s+(?P<unit>city|[Rr]egion|district|[Aa]kimat))?"),
             lambda gd: f"{gd['place']} {_en_unit(gd) + ' ' if _en_unit(gd) else ''}{_title(gd['what'])} Department"),
     Pattern("local_government", re.compile(rf"{_KK_PLACE}(?P<what>ішкі\s+саясат|қоғамдық\s+даму|әділет)\s+(?P<head>бөлімі\w*|басқармасы\w*|департаменті\w*)"),
             lambda gd: f"{gd['place']}{' ' + gd['unit'] if gd.get('unit') else ''} {gd['what']} {_kk_nominative(gd['head'])}"),

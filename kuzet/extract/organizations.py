@@ -1,10 +1,7 @@
 """Organizations with a kind: state bodies, courts, police, akimats, movements, parties, media.
 
-Known organizations come from `kuzet/data/organizations.json`, matched in any case
-form (Russian and Kazakh endings: «Министерства юстиции», «ІІМ-нің») through one
-trie-shaped regex, so the scan costs the same however many names there are. A body
-every country has ("Supreme Court", «МВД») followed or preceded by a country is that
-country's ("Supreme Court of Uzbekistan", «Өзбекстан ІІМ»). Courts, police, prosecutors,
+Known organizations come from the gazetteer (`org_gazetteer`), in any case form and,
+for a body every country has, with its country. Courts, police, prosecutors,
 akimats and penitentiary institutions are read by pattern (`org_patterns`). An unknown
 movement, party, outlet or company is found by the word before or after its quoted
 name («Femina Virtute», «...» қозғалысы), and an English name by its capitalised words
@@ -17,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from kuzet.extract.org_gazetteer import ADJECTIVE_COUNTRY, country_of, gazetteer_hits, which
 from kuzet.extract.org_patterns import CUES, PATTERNS
 from kuzet.extract.places import Place, lookup
 from kuzet.resources import organizations
@@ -49,10 +47,12 @@ _HEADS = (r"Committee|Bureau|Foundation|Fund|Party|Council|Agency|Service|Depart
 _HEAD_LAST = re.compile(
     rf"(?<![\w'-])(?P<words>[A-Z][\w'&.-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*(?:[A-Z][\w'&.-]*|\d+)){{0,4}})"
     rf"\s+(?P<head>{_HEADS}|movement|party|group|initiative)(?![\w-])"
-    r"(?P<tail>\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'-]*(?:\s+(?:of|and|the|for)(?=\s+[A-Z]))?\s*){1,5})?")
+    r"(?P<tail>\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'-]*(?:\s+(?:of|and|the|for)(?=\s+[A-Z]))?\s*){1,5}"
+    r"(?:(?:city|region|district|oblast)\b)?)?")
 _HEAD_FIRST = re.compile(
-    rf"(?<![\w-])(?P<head>{_HEADS})\s+(?:of|for|on)\s+(?:the\s+)?"
-    r"(?P<tail>(?:(?:[A-Z][\w'-]*|\d+)(?:\s+(?:of|and|the|for)(?=\s+(?:the\s+)?[A-Z]))?(?:\s+the)?\s*){1,6})")
+    rf"(?<![\w-])(?P<head>{_HEADS})\s+(?P<prep>of|for|on)\s+(?:the\s+)?"
+    r"(?P<tail>(?:(?:[A-Z][\w'-]*|\d+)(?:\s+(?:of|and|the|for)(?=\s+(?:the\s+)?[A-Z]))?(?:\s+the)?\s*){1,6}"
+    r"(?:(?:city|region|district|oblast)\b)?)")
 _EMBASSY = re.compile(r"(?P<c>EU|US|U\.S\.|UK|[A-Z][a-z]+)\s+[Ee]mbassy(?![\w-])")
 _GENERIC = frozenset(["the", "a", "an", "this", "that", "these", "its", "his", "her", "their", "our", "police", "city", "district", "regional", "region", "state", "national", "local", "main", "central", "public", "special", "internal", "affairs", "general", "deputy", "head", "chief", "former", "new", "same", "government", "of", "for", "and", "on", "first", "second", "third", "last", "acting", "interim"])
 _FUNCTION = frozenset(["the", "a", "an", "in", "on", "at", "for", "from", "by", "to", "of", "and", "or", "but", "as", "this", "that", "after", "before", "during", "when", "while"])
@@ -62,18 +62,6 @@ _PLURAL_AKIMATS = re.compile(
     rf"|(?P<ka>[{_UP}][\w-]+)\s+(?:және|мен)\s+(?P<kb>[{_UP}][\w-]+)\s+(?:қалаларының\s+)?әкімдіктер\w*)")
 _COMPASS = re.compile(r"(?:North|South|East|West)(?:ern)?(?:-(?:North|South|East|West)(?:ern)?)?")
 _LONE_AKIMAT = re.compile(r"(?<![\w-])(?:Akimat|Акимат\w*)(?![\w-])")
-_ADJECTIVE_COUNTRY = {"uzbek": "Uzbekistan", "kyrgyz": "Kyrgyzstan", "tajik": "Tajikistan", "russian": "Russia",
-                      "belarusian": "Belarus", "kazakh": "Kazakhstan", "kazakhstani": "Kazakhstan", "turkmen": "Turkmenistan"}
-_COUNTRY_AFTER_EN = re.compile(rf"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<c>[{_UP}][\w-]+)")
-_COUNTRY_AFTER = re.compile(rf"\s+(?:Республики\s+|Республика\s+)?(?P<c>[{_UP}][\w-]+)")
-_COUNTRY_BEFORE = re.compile(rf"(?P<c>[{_UP}][\w-]+)(?:'s|ның|нің|тың|тің|дың|дің)?\s+$")
-_KK_LETTERS = {"а": "[аә]", "ә": "[аә]", "г": "[гғ]", "ғ": "[гғ]", "к": "[кқ]", "қ": "[кқ]", "н": "[нң]", "ң": "[нң]",
-               "о": "[оө]", "ө": "[оө]", "у": "[уұү]", "ұ": "[уұү]", "ү": "[уұү]", "х": "[хһ]", "һ": "[хһ]", "и": "[иі]", "і": "[иі]",
-               "е": "[её]", "ё": "[её]"}
-_SEP = r"[\s,«»\"“”„-]+"
-_FLEX = r"\w{0,5}"
-
-
 @dataclass(slots=True)
 class Organization:
     """An organization of one document: canonical name, kind and mentions."""
@@ -81,141 +69,6 @@ class Organization:
     name: str
     kind: str
     mentions: list[Span] = field(default_factory=list)
-
-
-def _atoms(name: str, fold_case: bool) -> list[str]:
-    """A name as regex atoms: letters, separators, and a free ending after each Cyrillic word."""
-    name = name.rstrip("!.»\"").lstrip("«\"")
-    out: list[str] = []
-    for i, part in enumerate(re.split(r'([\s,«»"“”„-]+)', name)):
-        if i % 2:
-            out.append(_SEP)
-            continue
-        word = part.replace("’", "'")
-        cyr = bool(re.search(r"[\u0400-\u04ff]", word))
-        flex = cyr and len(word) >= 3 and not word.isupper()
-        if flex:
-            word = re.sub(r"[аяоеиыуюйьъі]{1,2}$", "", word) or word
-        for ch in word:
-            low = ch.lower()
-            if ch == "'":
-                out.append("'?")
-            elif cyr and low in _KK_LETTERS:
-                cls = _KK_LETTERS[low]
-                out.append(cls if fold_case else (cls.upper() if ch.isupper() else cls))
-            else:
-                out.append(re.escape(ch))
-        if flex:
-            out.append(_FLEX)
-    return out
-
-
-def _trie_regex(names: list[list[str]]) -> str:
-    trie: dict = {}
-    for atoms in names:
-        node = trie
-        for a in atoms:
-            node = node.setdefault(a, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [a + build(child) for a, child in node.items() if a]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and len(alts[0]) <= 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-def _case_sensitive(name: str) -> bool:
-    # Acronyms and one-word names ("Senate", "Мажилис") must match as written, not as common words.
-    return len(name) <= 5 or not re.search(r"[\s-]", name.strip())
-
-
-def _key(text: str) -> str:
-    """The first three word characters of a name, folded so that every spelling of it shares the key."""
-    m = _WORD_START.match(text)
-    return m.group().lower().translate(_FOLD) if m else ""
-
-
-_FOLD = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и", "ё": "е"})
-_WORD_START = re.compile(r"(?<![\w-])\w{1,3}")
-
-
-@cache
-def _gazetteer() -> tuple[re.Pattern[str], dict[str, list[tuple[str, dict]]]]:
-    """One regex over all known names, and by first letters each name's own pattern, to tell which matched."""
-    exact, folded = [], []
-    each: dict[str, list[tuple[str, dict]]] = {}
-    for org in organizations()["organizations"]:
-        for n in org["names"]:
-            sensitive = _case_sensitive(n)
-            atoms = _atoms(n, not sensitive)
-            (exact if sensitive else folded).append(atoms)
-            each.setdefault(_key(n.lstrip("«\"")), []).append(("".join(atoms) if sensitive else "(?i:" + "".join(atoms) + ")", org))
-    rx = rf"(?<![\w-])(?:(?i:{_trie_regex(folded)})|{_trie_regex(exact)})(?!\w)"
-    return re.compile(rx), each
-
-
-@cache
-def _which(text: str) -> dict | None:
-    """The organization whose name a gazetteer match is (the match is one of its names in some case form)."""
-    return next((org for rx, org in _bucket(_key(text)) if rx.fullmatch(text)), None)
-
-
-@cache
-def _bucket(key: str) -> list[tuple[re.Pattern[str], dict]]:
-    return [(re.compile(rx), org) for rx, org in _gazetteer()[1].get(key, [])]
-
-
-def _country(word: str) -> dict | None:
-    word = _ADJECTIVE_COUNTRY.get(word.lower(), word)
-    hit = lookup(word, kazakh=True)
-    return hit if hit and hit["kind"] == "country" else None
-
-
-_LAST_HITS: list = [None, []]
-
-
-def _gazetteer_hits(text: str) -> list[tuple[int, int, str, str]]:
-    """Known organizations as (start, end, name, kind), a per-country body with its country.
-
-    Places and organizations both ask for the same document in turn; the last answer is kept.
-    """
-    if _LAST_HITS[0] is not text:
-        _LAST_HITS[:] = [text, _read_gazetteer_hits(text)]
-    return list(_LAST_HITS[1])
-
-
-def _read_gazetteer_hits(text: str) -> list[tuple[int, int, str, str]]:
-    hits = []
-    rx, buckets = _gazetteer()
-    matches = []
-    # The trie regex is tried only where a word starts with the first letters of some name: a Python
-    # loop over word starts is ten times faster than letting the engine try the trie at every word.
-    nxt = 0
-    for w in _WORD_START.finditer(text):
-        if w.start() >= nxt and w.group().lower().translate(_FOLD) in buckets and (m := rx.match(text, w.start())):
-            matches.append(m)
-            nxt = m.end()
-    for m in matches:
-        org = _which(m.group())
-        if org is None:
-            continue
-        start, end, name = m.start(), m.end(), org["name"]
-        if org.get("per_country"):
-            after = _COUNTRY_AFTER_EN.match(text, end) or _COUNTRY_AFTER.match(text, end)
-            before = _COUNTRY_BEFORE.search(text, max(0, start - 30), start)
-            for cm, is_after in ((after, True), (before, False)):
-                country = _country(cm["c"]) if cm else None
-                if country:
-                    if country["country"] != "KZ":
-                        name = f"{org['name']} of {country['name']}"
-                    start, end = (start, cm.end()) if is_after else (cm.start(), end)
-                    break
-        hits.append((start, end, name, org["kind"]))
-    return hits
 
 
 def _quoted_hits(text: str, not_orgs: set[str]) -> list[tuple[int, int, str, str]]:
@@ -238,7 +91,7 @@ def _quoted_hits(text: str, not_orgs: set[str]) -> list[tuple[int, int, str, str
 def named_organization_spans(text: str) -> list[tuple[int, int]]:
     """Spans of organizations named as such (known names, quoted names): no place is read inside them."""
     not_orgs = {n.lower() for n in organizations()["not_organizations"]["names"]}
-    return [(s, e) for s, e, _, _ in _gazetteer_hits(text) + _quoted_hits(text, not_orgs)]
+    return [(s, e) for s, e, _, _ in gazetteer_hits(text) + _quoted_hits(text, not_orgs)]
 
 
 def _place_ok(gd: dict) -> bool:
@@ -260,12 +113,19 @@ def _is_district(word: str) -> bool:
     return word.lower() in _districts()
 
 
-def _head_name(m: re.Match[str], text: str) -> str | None:
+def _head_name(m: re.Match[str], text: str) -> tuple[str, int] | None:
     """The name a capitalised phrase with a head noun gives, or None when it is only generic words,
     a headline in Title Case ("Links To Banned Opposition Movement") or a place ("Soviet Union")."""
-    words = m["words"].split()
-    while words and words[0].lower() in _FUNCTION:
-        words = words[1:]
+    spans = [(w.start(), w.group()) for w in re.finditer(r"\S+", m["words"])]
+    # "Members of the Zhana Kadam movement": the name is the capitalised run just before the head.
+    last = max((i for i, (_, w) in enumerate(spans) if w in _CONNECTORS), default=-1)
+    spans = spans[last + 1:]
+    while spans and spans[0][1].lower() in _FUNCTION:
+        spans = spans[1:]
+    if not spans:
+        return None
+    start = m.start("words") + spans[0][0]
+    words = [w for _, w in spans]
     if not words:
         return None
     tail = " ".join((m["tail"] or "").split())
@@ -277,14 +137,14 @@ def _head_name(m: re.Match[str], text: str) -> str | None:
     if head.islower():
         # "Article 14 movement", "the FeminaVirtute group": the name is the words; one word must be a name,
         # not an adjective opening a sentence ("Peaceful movement") or a people ("Kazakh group").
-        if len(words) == 1 and (_sentence_start(text, m.start("words") + m["words"].index(words[0]))
-                                or words[0].lower() in _ADJECTIVE_COUNTRY or lookup(words[0])):
+        if len(words) == 1 and (_sentence_start(text, start) or words[0].lower() in ADJECTIVE_COUNTRY or lookup(words[0])):
             return None
-        return " ".join(words)
+        return " ".join(words), start
     name = " ".join([*words, head] + ([tail] if tail else []))
-    return None if lookup(name) else name
+    return None if lookup(name) else (name, start)
 
 
+_CONNECTORS = frozenset({"of", "for", "and", "on", "the"})
 _TITLE_FUNCTION = frozenset({"To", "Of", "For", "And", "On", "In", "With", "By", "At", "From", "The", "A", "An", "As", "Over"})
 
 
@@ -335,14 +195,14 @@ def find_organizations(doc: Doc, *, places: list[Place], exclude: list[Span]) ->
     not_orgs = {n.lower() for n in organizations()["not_organizations"]["names"]}
     not_orgs |= {s.text.lower() for s in exclude if s.label == "PER"}
     for m in _EMBASSY.finditer(text):
-        country = m["c"] if m["c"] in ("EU", "US", "U.S.", "UK") else (_country(m["c"]) or {}).get("name")
+        country = m["c"] if m["c"] in ("EU", "US", "U.S.", "UK") else (country_of(m["c"]) or {}).get("name")
         if country:
             add(m.start(), m.end(), f"{country} Embassy", "other")
     # A quoted name after a noun is one name even when a known one is inside it («Ак Жол Жастары»).
     for start, end, name, kind in _quoted_hits(text, not_orgs):
-        org = _which(name)
+        org = which(name)
         add(start, end, org["name"] if org else name, org["kind"] if org else kind)
-    for hit in _gazetteer_hits(text):
+    for hit in gazetteer_hits(text):
         add(*hit)
     for m in _PLURAL_AKIMATS.finditer(text) if "kimats" in text or "кимат" in text or "әкімдіктер" in text else ():
         a, b = (m["a"], m["b"]) if m["a"] else (m["ra"], m["rb"]) if m["ra"] else (m["ka"], m["kb"])
@@ -370,14 +230,11 @@ def find_organizations(doc: Doc, *, places: list[Place], exclude: list[Span]) ->
     if en:
         for rx in (_HEAD_LAST, _HEAD_FIRST):
             for m in rx.finditer(text):
-                name = _head_name(m, text) if rx is _HEAD_LAST else \
-                    f"{m['head']} of {' '.join(m['tail'].split()).removesuffix(' the').removesuffix(' of').removesuffix(' and')}"
-                if name:
-                    start = m.start() + (len(m["words"]) - len(m["words"].lstrip())) if rx is _HEAD_LAST else m.start()
-                    if rx is _HEAD_LAST:
-                        lead = re.match(r"(?:(?:the|a|an|in|on|at|for|from|by|to|of|and|or|but|as|this|that|after|before|during|when|while)\s+)*", text[start:m.end()], re.I)
-                        start += lead.end() if lead else 0
-                    add(start, m.end(), name, _head_kind(m["head"]))
+                hit = _head_name(m, text) if rx is _HEAD_LAST else (
+                    f"{m['head']} {m['prep']} {' '.join(m['tail'].split()).removesuffix(' the').removesuffix(' of').removesuffix(' and')}",
+                    m.start())
+                if hit:
+                    add(hit[1], m.end(), hit[0], _head_kind(m["head"]))
     for m in _LONE_AKIMAT.finditer(text):
         place = city_near(m.start())
         name = ("Akimat of " + place if place else "Akimat") if en or not re.search(r"[а-яА-Я]", m.group()) else \

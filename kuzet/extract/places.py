@@ -48,6 +48,7 @@ _NAMED_AFTER = re.compile(r"(?:monument\s+to|named\s+after|statue\s+of|имен�
 _NAMED_AFTER_KK = re.compile(r"\s+(?:атында\w*|ескерткіш\w*|көшесі\w*|даңғылы\w*|street|[Ss]treet|[Aa]venue|улиц\w*|[Hh]otel|[Ss]quare)")
 # After a district's name, a body's noun: "Karatau district court" names the court, the district stays as known.
 _BODY_AFTER = re.compile(r"\s*(?:court|police|prosecutor|akimat|суд|полиц|прокурат|акимат|сот|полиция|прокуратура|әкімдіг|ІІБ|ПБ)", re.I)
+_NAME_GOES_ON = re.compile(r"\s+(?:[A-Z]|(?:city|region|district|oblast|court|police|akimat|prosecutor)\b)")
 _REGION_OF = re.compile(r"[Rr]egion\s+of\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 _RU_ENDINGS = ("е", "а", "у", "ом", "ой", "ы", "и", "ю", "я")
 _RU_ADJECTIVE = re.compile(r"(?P<stem>[\w-]+?)(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ые|их)")
@@ -241,8 +242,8 @@ def _new_district_ok(word: str, rx: re.Pattern[str]) -> bool:
     if word.lower() in _NOT_DISTRICTS:
         return False
     hit = lookup(word, True)
-    # "Almaty district court" names the city's court; a region word is no district either.
-    return hit is None or rx is _RU_DISTRICT and hit["kind"] not in ("country", "region")
+    # Many districts share their name with a town ("Baiganin district"); a country or region word is no district.
+    return hit is None or hit["kind"] not in ("country", "region")
 
 
 _NOT_DISTRICTS = frozenset({
@@ -257,8 +258,8 @@ def _reads_as_place(text: str, start: int, end: int, entry: dict, person_words: 
     word = text[start:end].lstrip("#")
     if _NAMED_AFTER.search(before) or _NAMED_AFTER_KK.match(text, end):
         return False
-    if entry["kind"] == "city" and before.endswith(("the ", "The ")):
-        return False  # "near the Samara": a hotel, a shop or a team called after the city
+    if entry["kind"] == "city" and before.endswith(("the ", "The ")) and not _NAME_GOES_ON.match(text, end):
+        return False  # "near the Samara": a hotel, a shop or a team called after the city, not "the Almaty City Court"
     if entry["kind"] == "country" and word.upper() in ("РК", "RK", "ҚР") and _CODE_BEFORE.search(before):
         return False  # «КоАП РК»: the code's country, not a place the text is about
     # "а Шахан и ещё двое": a person's name, not the town of Shakhan, unless a place word goes before it.
