@@ -3,9 +3,9 @@
 Names come from `kuzet/data/organizations.json`. Each name becomes regex atoms (a
 Russian or Kazakh word keeps its stem and takes any ending: «Министерства юстиции»,
 «министрлігінің»; Kazakh letters meet their Russian look-alikes), and all names are
-merged into one trie-shaped regex. The regex is tried only at word starts whose first
-letters begin some name, and the organization a match is, is told by each name's own
-pattern. A body every country has (`per_country`: "Supreme Court", «МВД») followed or
+merged, by their first letters, into trie-shaped regexes. One is tried only at a word
+start whose first letters begin its names, and the organization a match is, is told by
+each name's own pattern. A body every country has (`per_country`: "Supreme Court", «МВД») followed or
 preceded by a country is that country's ("Supreme Court of Uzbekistan", «Өзбекстан ІІМ»).
 """
 
@@ -91,18 +91,25 @@ _WORD_START = re.compile(r"(?<![\w-])\w{1,3}")
 
 
 @cache
-def _gazetteer() -> tuple[re.Pattern[str], dict[str, list[tuple[str, dict]]]]:
-    """One regex over all known names, and by first letters each name's own pattern, to tell which matched."""
-    exact, folded = [], []
-    each: dict[str, list[tuple[str, dict]]] = {}
+def _gazetteer() -> dict[str, list[tuple[list[str], bool, dict]]]:
+    """Every known name as regex atoms, by its first letters (folded): (atoms, case-sensitive, organization)."""
+    buckets: dict[str, list[tuple[list[str], bool, dict]]] = {}
     for org in organizations()["organizations"]:
         for n in org["names"]:
             sensitive = _case_sensitive(n)
-            atoms = _atoms(n, not sensitive)
-            (exact if sensitive else folded).append(atoms)
-            each.setdefault(_key(n.lstrip("«\"")), []).append(("".join(atoms) if sensitive else "(?i:" + "".join(atoms) + ")", org))
-    rx = rf"(?<![\w-])(?:(?i:{_trie_regex(folded)})|{_trie_regex(exact)})(?!\w)"
-    return re.compile(rx), each
+            buckets.setdefault(_key(n.lstrip("«\"")), []).append((_atoms(n, not sensitive), sensitive, org))
+    return buckets
+
+
+@cache
+def _bucket_regex(key: str) -> re.Pattern[str]:
+    """One trie regex over the names that start with `key`, built when a text first needs it:
+    compiling one regex of all names would cost a fifth of a second at every start."""
+    names = _gazetteer()[key]
+    folded = _trie_regex([a for a, sensitive, _ in names if not sensitive])
+    exact = _trie_regex([a for a, sensitive, _ in names if sensitive])
+    alts = ([f"(?i:{folded})"] if folded else []) + ([exact] if exact else [])
+    return re.compile("(?:" + "|".join(alts) + r")(?!\w)")
 
 
 @cache
@@ -113,7 +120,7 @@ def which(text: str) -> dict | None:
 
 @cache
 def _bucket(key: str) -> list[tuple[re.Pattern[str], dict]]:
-    return [(re.compile(rx), org) for rx, org in _gazetteer()[1].get(key, [])]
+    return [(re.compile("".join(atoms), 0 if sensitive else re.I), org) for atoms, sensitive, org in _gazetteer().get(key, [])]
 
 
 def country_of(word: str) -> dict | None:
@@ -135,15 +142,31 @@ def gazetteer_hits(text: str) -> list[tuple[int, int, str, str]]:
     return list(_LAST_HITS[1])
 
 
+@cache
+def _starts() -> dict[str, str]:
+    """Every way a text may write the first letters of a name -> the folded key: lower, title and upper
+    case, each letter also as its Kazakh look-alike (so no word needs folding to be checked)."""
+    kazakh: dict[str, str] = {}
+    for k, v in {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и", "ё": "е"}.items():
+        kazakh[v] = kazakh.get(v, v) + k
+    out: dict[str, str] = {}
+    for key in _gazetteer():
+        forms = [""]
+        for ch in key:
+            forms = [f + c for f in forms for c in kazakh.get(ch, ch)]
+        out |= {g: key for f in forms for g in (f, f.capitalize(), f.upper())}
+    return out
+
+
 def _read_hits(text: str) -> list[tuple[int, int, str, str]]:
     hits = []
-    rx, buckets = _gazetteer()
     matches = []
-    # The trie regex is tried only where a word starts with the first letters of some name: a Python
-    # loop over word starts is ten times faster than letting the engine try the trie at every word.
+    # Names are tried only where a word starts with the first letters of some name: a Python loop
+    # over word starts is ten times faster than letting the engine try a trie of all names at every word.
+    starts = _starts()
     nxt = 0
     for w in _WORD_START.finditer(text):
-        if w.start() >= nxt and w.group().lower().translate(_FOLD) in buckets and (m := rx.match(text, w.start())):
+        if w.start() >= nxt and (key := starts.get(w.group())) and (m := _bucket_regex(key).match(text, w.start())):
             matches.append(m)
             nxt = m.end()
     for m in matches:

@@ -155,14 +155,18 @@ _COURT_MODS_EN = r"(?P<mods>(?:(?:[Ss]peciali[sz]ed|[Ii]nter-?[Dd]istrict|[Aa]dm
 _COURT_MODS_RU = r"(?P<mods>(?:(?:[Сс]пециализированн|[Мм]ежрайонн|[Аа]дминистративн|[Вв]оенн)\w*\s+)*)"
 _COURT_MODS_KK = r"(?P<mods>(?:(?:мамандандырылған|ауданаралық|әкімшілік|қылмыстық|әскери)\s+)*)"
 
-# Each kind's patterns need one of these words (one named group a kind); they run only in windows
-# around them, so the many place-word patterns do not try every capitalised word of a long document.
-CUES = re.compile(
-    r"(?<![\w-])(?:(?P<court>[Cc]ourt|[Сс]уд|[Сс]от)|(?P<police>[Pp]olice|[Ii]nternal\s+[Aa]ffairs|[Пп]олиц|ДП|УП|ОП|ДВД|ГУВД|УВД|ОВД|"
-    r"РОВД|ПД|ІІД|ІІБ|ПБ)|(?P<penitentiary>[Ii]nstitution|[Cc]olony|[Pp]rison|[Dd]etention|SIZO|[Уу]чрежден|[Кк]олони|"
-    r"[Ии]справительн|СИЗО|[Тт]юрьм|мекеме|түзеу|(?:ИК|ЛИУ|ЕЦ|ЛА|УК|АК|IK)-\d)|(?P<prosecutor>[Pp]rosecutor|[Пп]рокурат)|"
-    r"(?P<local_government>[Aa]kimat|[Аа]кимат|әкімдіг|[Mm]aslikhat|[Aa]dministration|[Mm]ayor|политики|развития|юстиции|"
-    r"образования|[Pp]olicy|[Dd]evelopment|[Jj]ustice|саясат|даму|әділет))")
+# Each kind's patterns need one of these word starts; they run only in windows around them, so the
+# many place-word patterns do not try every capitalised word of a long document. Lower case; an
+# acronym (upper case in the list) must be written in capitals.
+CUES: dict[str, tuple[str, ...]] = {
+    "court": ("court", "суд", "сот"),
+    "police": ("police", "internal affairs", "полиц", "ДП", "УП", "ОП", "ДВД", "ГУВД", "УВД", "ОВД", "РОВД", "ПД", "ІІД", "ІІБ", "ПБ"),
+    "penitentiary": ("institution", "colony", "prison", "detention", "SIZO", "учрежден", "колони", "исправительн", "СИЗО", "тюрьм",
+                     "мекеме", "түзеу", "ИК-", "ЛИУ-", "ЕЦ-", "ЛА-", "УК-", "АК-", "IK-"),
+    "prosecutor": ("prosecutor", "прокурат"),
+    "local_government": ("akimat", "акимат", "әкімдіг", "maslikhat", "administration", "mayor", "политики", "развития", "юстиции",
+                         "образования", "policy", "development", "justice", "саясат", "даму", "әділет"),
+}
 
 PATTERNS: list[Pattern] = [
     # --- courts
@@ -258,3 +262,15 @@ def _nominative_noun(word: str) -> str:
         if low.startswith(stem):
             return _cap(nom) if word[:1].isupper() else nom
     return word
+
+
+def _language(p: Pattern) -> str:
+    src = p.rx.pattern
+    return "kk" if re.search(r"[әғқңөұүһі]", src) else "ru" if re.search(r"[а-яё]", src) else "en"
+
+
+# The patterns a document's language needs: Kazakh texts quote Russian names of bodies, the others do not.
+BY_LANGUAGE: dict[str, list[Pattern]] = {
+    lang: [p for p in PATTERNS if _language(p) in read]
+    for lang, read in (("en", {"en"}), ("ru", {"ru"}), ("kk", {"kk", "ru"}))
+}

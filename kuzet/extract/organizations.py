@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kuzet.extract.org_gazetteer import ADJECTIVE_COUNTRY, country_of, gazetteer_hits, which
-from kuzet.extract.org_patterns import CUES, PATTERNS
+from kuzet.extract.org_patterns import BY_LANGUAGE, CUES, PATTERNS
 from kuzet.extract.places import Place, lookup
 from kuzet.resources import organizations
 from kuzet.text.doc import Doc, Span
@@ -212,7 +212,7 @@ def find_organizations(doc: Doc, *, places: list[Place], exclude: list[Span]) ->
             add(m.start(2 if m["a"] else 4 if m["ra"] else 6), m.end(2 if m["a"] else 4 if m["ra"] else 6),
                 f"Акимат города {b}" if cyr else f"Akimat of {b}", "local_government")
     windows = _windows(text)
-    for p in PATTERNS:
+    for p in BY_LANGUAGE.get(doc.language, PATTERNS):
         for m in (m for lo, hi in windows[p.kind] for m in p.rx.finditer(text, lo, hi)):
             gd = m.groupdict()
             if not _place_ok(gd):
@@ -254,17 +254,32 @@ def find_organizations(doc: Doc, *, places: list[Place], exclude: list[Span]) ->
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each kind, the stretches of text around its cue words, merged, from a word start to a word end."""
-    out: dict[str, list[tuple[int, int]]] = {kind: [] for kind in CUES.groupindex}
-    for m in CUES.finditer(text):
-        spans = out[m.lastgroup or ""]
-        lo = text.rfind(" ", 0, max(0, m.start() - 80)) + 1
-        hi = text.find(" ", m.end() + 60)
-        hi = len(text) if hi < 0 else hi
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
-        else:
-            spans.append((lo, hi))
+    """For each kind, the stretches of text around its cue words, merged, from a word start to a word end.
+
+    The cues are found with `str.find` on the lower-cased text: forty literal scans in C cost less
+    than one regex alternation tried at every position.
+    """
+    low = text.lower()
+    out: dict[str, list[tuple[int, int]]] = {}
+    for kind, cues in CUES.items():
+        hits = []
+        for cue in cues:
+            word, caps = cue.lower(), not cue.islower()
+            i = low.find(word)
+            while i >= 0:
+                if (i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "-_")) and (not caps or text.startswith(cue, i)):
+                    hits.append((i, i + len(word)))
+                i = low.find(word, i + 1)
+        spans: list[tuple[int, int]] = []
+        for start, end in sorted(hits):
+            lo = text.rfind(" ", 0, max(0, start - 80)) + 1
+            hi = text.find(" ", end + 60)
+            hi = len(text) if hi < 0 else hi
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+            else:
+                spans.append((lo, hi))
+        out[kind] = spans
     return out
 
 
