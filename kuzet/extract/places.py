@@ -32,7 +32,7 @@ _EN_REGION = re.compile(r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:[Rr]egion|[Oo]
 _KK_REGION = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)?)\s+облыс\w*")
 _EN_DISTRICT = re.compile(r"([A-Z][\w'-]+)\s+[Dd]istrict\b")
 _RU_DISTRICT = re.compile(r"([А-ЯЁ][\w-]+?[сц]к)(?:ий|ого|ому|им|ом)\s+(?:районн\w+|район\w*)")
-_KK_DISTRICT = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+аудан\w*")
+_KK_DISTRICT = re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+аудан(?!аралық)\w*")
 # A word that says the next name is a settlement, and Kazakh/English words that say so after it.
 _SETTLEMENT_BEFORE = re.compile(
     r"(?<![\w-])(?:сел[оауе]|селом|пос[её]л(?:ок|ка|ке|ком)|пос\.|с\.|п\.|аул[аеу]?|деревн[яиюе]|"
@@ -54,8 +54,7 @@ _RU_ENDINGS = ("е", "а", "у", "ом", "ой", "ы", "и", "ю", "я")
 _RU_ADJECTIVE = re.compile(r"(?P<stem>[\w-]+?)(?:ск|цк)(?:ий|ого|ому|им|ом|ой|ая|ую|ое|ые|их)")
 # Kazakh case endings with the Kazakh letters folded (see fold_kazakh), longest first.
 _KK_ENDINGS = ("ндагы", "дагы", "тагы", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "нын", "нин", "дын",
-               "дин", "тын", "тин", "ына", "ине", "на", "не", "да", "де", "та", "те", "га", "ге", "ка", "ке", "ны", "ни",
-               "ды", "ди", "ты", "ти", "ын", "ин", "н")
+               "дин", "тын", "тин", "да", "де", "та", "те", "га", "ге", "ка", "ке", "ны", "ни", "ды", "ди", "ты", "ти")
 
 
 @dataclass(slots=True)
@@ -192,7 +191,7 @@ def find_places(doc: Doc, *, exclude: list[Span]) -> list[Place]:
         for m in rx.finditer(text):
             key = m.group(1) + ("ий" if rx is _RU_DISTRICT else "")
             entry = _districts().get(fold_kazakh(key.lower()))
-            if entry is None and _new_district_ok(m.group(1), rx) and not _BODY_AFTER.match(text, m.end()) \
+            if entry is None and _new_district_ok(m.group(1)) and not _BODY_AFTER.match(text, m.end()) \
                     and "районн" not in m.group():
                 names = ([key + " район", key] if rx is _RU_DISTRICT else
                          [m.group(1) + " ауданы", m.group(1)] if rx is _KK_DISTRICT else [m.group(1) + " District", m.group(1)])
@@ -237,7 +236,7 @@ def find_places(doc: Doc, *, exclude: list[Span]) -> list[Place]:
 _NOT_SETTLEMENTS = frozenset({"the", "of", "in", "on", "a", "an", "и", "в", "на", "по", "города", "город", "район", "области"})
 
 
-def _new_district_ok(word: str, rx: re.Pattern[str]) -> bool:
+def _new_district_ok(word: str) -> bool:
     """Whether a word before "district" / «район» / «ауданы» can name a district the gazetteer lacks."""
     if word.lower() in _NOT_DISTRICTS:
         return False
