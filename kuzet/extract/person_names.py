@@ -53,6 +53,7 @@ _PLACE_PREP = frozenset({"in", "from", "near", "в", "во", "из", "под", "
 _ABBREVIATIONS = frozenset({"г", "с", "п", "пос", "ул", "mr", "mrs", "ms", "dr", "prof", "st"})
 _PLACE_AFTER = re.compile(r"[ \t]+(?:област\w*|район\w*|кра[йяюе]\w*|округ\w*|облыс\w*|аудан\w*|oblast|region|district"
                           r"|province)\b", re.I)
+_KK_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _CAMEL = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]")
 _SENTENCE_END = set(".!?\n:;•—–…")
 
@@ -199,7 +200,8 @@ def tokens(doc: Doc) -> list[Token]:
             t.role = "S"
             out.append(t)
             continue
-        if kazakh and t.cyr and not initial and not _is_name_word(raw, True, True):
+        kk_word = kazakh or t.cyr and bool(_KK_LETTERS.search(raw))
+        if kk_word and t.cyr and not initial and not _is_name_word(raw, True, True):
             base = strip_case(raw, lambda b: _is_name_word(b, True, True))
             if base != raw:
                 t.text, t.end = base, start + len(base)
@@ -303,8 +305,8 @@ def _pair(a: Token, b: Token, third: Token | None) -> dict[str, Token] | None:
         return {"given": a, "surname": b}
     if a.role == "G" and b.role == "P" and (third is None or third.role not in "SK"):
         return {"given": a, "surname": b}  # Belarusian -ich surnames: "Алеся Михалевича", "Yauhen Barysevich"
-    if a.role in "SK" and b.role == "G":
-        return {"surname": a, "given": b}
+    if a.role in "SK" and b.role == "G" and (a.cyr or a.caps or strong_surname(a.text, False) or not a.text.endswith(("in", "yn"))):
+        return {"surname": a, "given": b}  # not "Captain Serik": -in ends English words too
     if a.role == "C" and b.role == "S" and not a.caps and strong_surname(b.text, b.cyr):
         return {"given": a, "surname": b}
     if a.role == "S" and b.role == "C" and not b.caps and not a.caps and strong_surname(a.text, a.cyr):
@@ -321,7 +323,6 @@ def _pair(a: Token, b: Token, third: Token | None) -> dict[str, Token] | None:
 
 def parse_run(run: list[Token], doc: Doc) -> list[tuple[list[Token], dict[str, Token]]]:
     """Split a run of capitalised tokens into name mentions with their parts."""
-    kazakh = doc.language == "kk"
     out = []
     i = 0
     while i < len(run):
@@ -353,7 +354,7 @@ def parse_run(run: list[Token], doc: Doc) -> list[tuple[list[Token], dict[str, T
         if parts:
             toks = rest[:n]
             last = toks[-1]
-            if kazakh and last.kk_base and last.role in "CG" and "link" not in parts:
+            if last.kk_base and last.role in "CG" and "link" not in parts:
                 # The case ending is glued to the name's last word: "Дулат Ағаділді" -> Ағаділ.
                 last.text, last.end, last.kk_base = last.kk_base, last.start + len(last.kk_base), None
             out.append((toks, parts))
@@ -377,11 +378,31 @@ def object_position(text: str, start: int) -> bool:
     return bool(_OBJECT_BEFORE.search(text, max(0, start - 30), start))
 
 
-def normalise(parts: dict[str, Token], kazakh: bool = False,
-              object_case: bool = False) -> tuple[str | None, str | None, str | None, str]:
+_FEMALE_NOUN_END = ("ка", "ку", "ки", "ке", "кой", "ца", "цу", "цы", "це", "цей", "ная", "ную", "ной", "жена", "жену",
+                    "мать", "дочь", "дочери", "сестра", "сестру", "сестры", "госпожа", "госпожу", "г-жа")
+
+
+def female_noun_before(text: str, start: int) -> bool:
+    """Whether a feminine person noun stands right before: «активистку Инару», «журналистки», «правозащитница»."""
+    last, _ = _words_before(text, start)
+    return last in _person_nouns() and last.endswith(_FEMALE_NOUN_END)
+
+
+def _female_nominative(word: str) -> str:
+    """A woman's given name no list knows, from its Russian case form: Инару -> Инара, Инарой -> Инара."""
+    low = word.lower()
+    for end, nom in (("ой", "а"), ("ей", "я"), ("у", "а"), ("ю", "я"), ("е", "а"), ("ы", "а"), ("и", "я")):
+        if low.endswith(end) and len(low) > len(end) + 2:
+            return title_case(word[: len(word) - len(end)] + nom)
+    return title_case(word)
+
+
+def normalise(parts: dict[str, Token], kazakh: bool = False, object_case: bool = False,
+              female: bool = False) -> tuple[str | None, str | None, str | None, str]:
     """Surname, given name and patronymic in the nominative, and the gender (m|f|u) the forms imply.
 
     object_case (bool): the name follows a verb or preposition, so an ambiguous "-ова" is a man's.
+    female (bool): a feminine noun stands before it ("активистку"), for a given name no list knows.
     """
     given_t, sur_t, pat_t = parts.get("given"), parts.get("surname"), parts.get("patronymic")
     gender = "u"
@@ -401,6 +422,8 @@ def normalise(parts: dict[str, Token], kazakh: bool = False,
             given = _initials(given_t.text)
         elif given_t.cyr:
             given, gender, _ = given_nominative(given_t.text)
+            if female and gender != "f" and lookup_given(given_t.text, True) is None:
+                given, gender = _female_nominative(given_t.text), "f"
             given_form, given_nom = given_t.text, given
         else:
             known = lookup_given(given_t.text)
@@ -413,6 +436,8 @@ def normalise(parts: dict[str, Token], kazakh: bool = False,
             elif is_surname_like(sur_t.text):
                 if gender == "u":
                     gender = surname_gender(sur_t.text)
+                if gender == "u" and female:
+                    gender = "f"
                 if gender == "u" and object_case and sur_t.text.lower().endswith("а"):
                     gender = "m"
                 surname = surname_nominative(sur_t.text, gender)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from kuzet.extract.person_names import (
     Token,
+    female_noun_before,
     institution_after,
     is_surname_like,
     normalise,
@@ -127,7 +128,8 @@ def _mentions(doc: Doc) -> list[tuple[NameMention, str]]:
             in_list = prev_end >= 0 and bool(_LIST_GAP.fullmatch(doc.match, prev_end, toks[0].start))
             obj = object_position(doc.match, toks[0].start) or in_list and prev_object
             prev_end, prev_object = toks[-1].end, obj
-            surname, given, patronymic, gender = normalise(parts, kazakh, obj)
+            female = female_noun_before(doc.match, toks[0].start)
+            surname, given, patronymic, gender = normalise(parts, kazakh, obj, female)
             span = doc.span(toks[0].start - (1 if toks[0].hashtag else 0), toks[-1].end, "PER")
             out.append((NameMention(span, surname, given, patronymic, toks[0].cyr, link_only="link" in parts), gender))
     return out
@@ -141,7 +143,8 @@ def _propagate_lists(doc: Doc, parsed: list[tuple[list[Token], list]]) -> None:
     for _ in range(2):
         changed = False
         for k, (run, results) in enumerate(parsed):
-            if full(results) or len(run) != 2 or not all(t.role in "GSCK" for t in run) or run[0].titled:
+            if full(results) or len(run) != 2 or not all(t.role in "GSCK" for t in run) or run[0].titled or \
+                    not any(t.role in "GSK" for t in run):  # "Nur Otan" in a list of names is a party
                 continue
             for j in (k - 1, k + 1):
                 if not 0 <= j < len(parsed):

@@ -130,6 +130,17 @@ def test_kazakh_sentence_start_descriptors_are_not_names() -> None:
     assert sorted(p["name"] for p in rec["persons"]) == ["Бекеев", "Омаров"]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Активистку Инару Сагиеву оштрафовали на 100 МРП.", ["Инара Сагиева"]),
+    ("Police officer Captain Serik Bekov drew up the report.", ["Serik Bekov"]),
+    ("Aliya Zhakupova, Nur Otan and Amanat officials attended.", ["Aliya Zhakupova"]),
+    ("Қарағанды облыстық соты Ержан Есімханның шағымын қанағаттандырмады.", ["Ержан Есімхан"]),
+])
+def test_context_decides(text: str, names: list[str]) -> None:
+    """A feminine noun before an unknown name, a rank before it, a party in a list, Kazakh letters in a short text."""
+    assert _names(text) == names
+
+
 def test_one_person_across_case_forms_and_orders() -> None:
     text = ("Суд арестовал Айсултана Кудайбергена. Кудайберген Айсултан не признал вину. "
             "Адвокат Айсултан Кудайберген обжалует решение.")
