@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kuzet.extract.places import lookup as lookup_place
+from kuzet.extract.places import lookup_adjective
 from kuzet.lang.given import lookup as lookup_given
 from kuzet.lang.kk.names import case_base, strip_case
 from kuzet.lang.name_shapes import kazakh_patronymic, patronymic_shaped, strong_surname, surname_shaped
@@ -150,6 +151,17 @@ class _Lines:
         return self.cache[i]
 
 
+_LAT_ADJECTIVE = re.compile(r"(?P<stem>\w+?sk)(?:aya|iy|y|iye|oye|oe|ij|ogo|ogo)$", re.I)
+
+
+def _place_adjective(word: str, cyr: bool) -> bool:
+    """An adjective made from a town's name: Uralskaya (Uralsk), Алматинский (Almaty)."""
+    if cyr:
+        return lookup_adjective(word) is not None
+    m = _LAT_ADJECTIVE.match(word)
+    return bool(m) and lookup_place(m["stem"]) is not None
+
+
 def _is_name_word(word: str, cyr: bool, kazakh: bool = False) -> bool:
     return lookup_given(word, cyr) is not None or surname_shaped(word, cyr, kazakh)
 
@@ -230,6 +242,8 @@ def tokens(doc: Doc) -> list[Token]:
             t.role = "K"
         elif patronymic_shaped(raw, t.cyr):
             t.role = "P"
+        elif _place_adjective(raw, t.cyr):
+            t.role, t.place = "x", True  # "Uralskaya Nedelya", «Уральская неделя»: named after a town
         elif surname_shaped(raw, t.cyr, kazakh):
             t.role = "S"
             t.town = not t.caps and (hashtag or last in _TOWN_PREP or last2 in _TOWN_PREP) and \
@@ -337,7 +351,11 @@ def parse_run(run: list[Token], doc: Doc) -> list[tuple[list[Token], dict[str, T
                 parts, n = {"given": r0, "patronymic": r1, "surname": r2}, 3
             elif r0.role == "S" and r1.role == "I" and r2.role == "I":
                 parts, n = {"surname": r0, "given": r1}, 3
-        if parts is None and len(rest) >= 2:
+        # «Адвокат Байжанова Серик Жаксыбеков»: a surname, then a given name with its own surname;
+        # the first word is someone else's (in the genitive), not this person's.
+        split_first = len(rest) >= 3 and parts is None and rest[0].role in "SC" and rest[1].role == "G" and \
+            rest[2].role in "SK" and not rest[0].caps and not rest[2].caps
+        if parts is None and len(rest) >= 2 and not split_first:
             parts = _pair(rest[0], rest[1], rest[2] if len(rest) > 2 else None)
             n = 2 if parts else 0
         if parts is None:

@@ -218,6 +218,8 @@ def find_persons(doc: Doc, *, sentence_starts: list[int] | None = None) -> list[
         p.mentions.sort(key=lambda m: m.span.start)
         _settle_parts(p)
         for nm in p.mentions:
+            if _genitive(p, nm) and not re.search(r"[ая]\W*$", doc.match[max(0, nm.span.start - 3):nm.span.start]):
+                continue  # «адвокат Байжанова» is Baizhanov's lawyer; «блогера Байжанова» agrees with him
             i = bisect.bisect_right(starts, nm.span.start)
             floor = starts[i - 1] if i else 0
             for desc, role in _descriptors(doc, nm.span, floor):
@@ -226,6 +228,13 @@ def find_persons(doc: Doc, *, sentence_starts: list[int] | None = None) -> list[
                 p.official = p.official or role == "official"
     persons.sort(key=lambda p: p.mentions[0].span.start)
     return persons
+
+
+def _genitive(p: Person, nm: NameMention) -> bool:
+    """A man's Russian surname in the genitive ("Байжанова" of Байжанов): a noun before it is someone else's."""
+    if p.gender != "m" or not p.surname or not nm.cyr:
+        return False
+    return nm.span.text.split()[-1].lower() == p.surname.lower() + "а"
 
 
 def _merge_near(persons: list[Person]) -> list[Person]:

@@ -135,9 +135,14 @@ def test_kazakh_sentence_start_descriptors_are_not_names() -> None:
     ("Police officer Captain Serik Bekov drew up the report.", ["Serik Bekov"]),
     ("Aliya Zhakupova, Nur Otan and Amanat officials attended.", ["Aliya Zhakupova"]),
     ("Қарағанды облыстық соты Ержан Есімханның шағымын қанағаттандырмады.", ["Ержан Есімхан"]),
+    ("Суд осудил Марата Байжанова. Адвокат Байжанова Серик Жаксыбеков обжаловал приговор.",
+     ["Марат Байжанов", "Серик Жаксыбеков"]),
+    ("Police detained journalists of Uralskaya Nedelya, Lukpan Akhmedyarov and Tamara Yeslyamova.",
+     ["Lukpan Akhmedyarov", "Tamara Yeslyamova"]),
 ])
 def test_context_decides(text: str, names: list[str]) -> None:
-    """A feminine noun before an unknown name, a rank before it, a party in a list, Kazakh letters in a short text."""
+    """A feminine noun before an unknown name, a rank before it, a party in a list, Kazakh letters in a short text,
+    a genitive surname before a full name, a newspaper named after a town."""
     assert _names(text) == names
 
 
