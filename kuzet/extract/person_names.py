@@ -387,13 +387,14 @@ def _initials(text: str) -> str:
 
 # A masculine or plural past-tense verb, or a preposition taking the genitive, right before a
 # name: "-ова" there is a man's accusative or genitive ("оштрафовали Касымова К."), not a woman's nominative.
-_OBJECT_BEFORE = re.compile(r"(?:[^\W\d_]{3,}(?:ли|ил|ал|ел|ял|ыл|ул)|(?<![^\W\d_])(?:у|для|против|от|до|из|без|около|возле|"
-                            r"среди|отношении))[ \t]+$", re.I)
+_VERB_PAST = ("ли", "ил", "ал", "ел", "ял", "ыл", "ул")
+_GENITIVE_PREP = frozenset({"у", "для", "против", "от", "до", "из", "без", "около", "возле", "среди", "отношении"})
 
 
 def object_position(text: str, start: int) -> bool:
     """Whether a name starting at `start` stands where Russian puts an object or a genitive."""
-    return bool(_OBJECT_BEFORE.search(text, max(0, start - 30), start))
+    last, _ = _words_before(text, start)
+    return last in _GENITIVE_PREP or len(last) >= 5 and last.endswith(_VERB_PAST) and last.isalpha()
 
 
 _FEMALE_NOUN_END = ("ка", "ку", "ки", "ке", "кой", "ца", "цу", "цы", "це", "цей", "ная", "ную", "ной", "жена", "жену",

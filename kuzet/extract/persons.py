@@ -89,27 +89,35 @@ def _compatible(p: Person, given: str | None) -> bool:
     return skeleton(a) == skeleton(b) or _near(skeleton(a), skeleton(b))
 
 
-def _descriptors(doc: Doc, span: Span, floor: int) -> list[tuple[str, str]]:
-    pattern, phrases = descriptor_pattern()
-    found = []
-    window_start = max(floor, span.start - 90)
-    before = doc.match[window_start:span.start]
-    last = None
-    for m in pattern.finditer(before):
-        last = m
-    if last is not None:
-        between = before[last.end():]
-        if re.fullmatch(r"(?:\s+(?:of|of the|in|из|г\.|города|района)?\s*[\w.\-]+(?:\s+(?:city|district|region|района|области))?)?[\s,:—–\-#⚡]*", between):
-            d = phrases[last.group().lower()]
-            found.append((d["en"], d["role"]))
-    after = doc.match[span.end:span.end + 60]
-    m = re.match(r"\s*[,—–(-]\s*(?:a |an |the )?", after)
-    if m:
-        m2 = pattern.match(after, m.end())
-        if m2:
-            d = phrases[m2.group().lower()]
-            found.append((d["en"], d["role"]))
-    return found
+_BETWEEN = re.compile(r"(?:\s+(?:of|of the|in|из|г\.|города|района)?\s*[\w.\-]+(?:\s+(?:city|district|region|района|области))?)?"
+                      r"[\s,:—–\-#⚡]*")
+_AFTER = re.compile(r"\s*[,—–(-]\s*(?:a |an |the )?")
+
+
+class _Descriptors:
+    """Descriptor phrases found in one pass over the document; each mention looks its own up by bisect."""
+
+    def __init__(self, doc: Doc) -> None:
+        pattern, self.phrases = descriptor_pattern()
+        self.doc = doc
+        self.found = list(pattern.finditer(doc.match))
+        self.ends = [m.end() for m in self.found]
+        self.by_start = {m.start(): m for m in self.found}
+
+    def of(self, span: Span, floor: int) -> list[tuple[str, str]]:
+        """The descriptor right before a mention (a place word may stand between) and the one in apposition after it."""
+        out = []
+        i = bisect.bisect_right(self.ends, span.start) - 1
+        if i >= 0 and self.found[i].start() >= max(floor, span.start - 90):
+            last = self.found[i]
+            if _BETWEEN.fullmatch(self.doc.match, last.end(), span.start):
+                d = self.phrases[last.group().lower()]
+                out.append((d["en"], d["role"]))
+        m = _AFTER.match(self.doc.match, span.end, span.end + 60)
+        if m and (m2 := self.by_start.get(m.end())) is not None:
+            d = self.phrases[m2.group().lower()]
+            out.append((d["en"], d["role"]))
+        return out
 
 
 def _mentions(doc: Doc) -> list[tuple[NameMention, str]]:
@@ -214,6 +222,7 @@ def find_persons(doc: Doc, *, sentence_starts: list[int] | None = None) -> list[
     persons = _merge_near(persons)
     _link(doc, persons, [nm for nm, _ in mentions if nm.link_only])
     starts = sorted(sentence_starts or [0])
+    descriptors = _Descriptors(doc)
     for p in persons:
         p.mentions.sort(key=lambda m: m.span.start)
         _settle_parts(p)
@@ -222,7 +231,7 @@ def find_persons(doc: Doc, *, sentence_starts: list[int] | None = None) -> list[
                 continue  # «адвокат Байжанова» is Baizhanov's lawyer; «блогера Байжанова» agrees with him
             i = bisect.bisect_right(starts, nm.span.start)
             floor = starts[i - 1] if i else 0
-            for desc, role in _descriptors(doc, nm.span, floor):
+            for desc, role in descriptors.of(nm.span, floor):
                 if desc not in p.descriptors:
                     p.descriptors.append(desc)
                 p.official = p.official or role == "official"
