@@ -17,17 +17,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kuzet.extract.person_names import (
-    Token,
-    female_noun_before,
-    institution_after,
-    is_surname_like,
-    normalise,
-    object_position,
-    parse_run,
-    runs,
-    tokens,
-)
+from kuzet.extract.name_forms import female_noun_before, normalise, object_position
+from kuzet.extract.person_names import Token, institution_after, is_surname_like, parse_run, runs, tokens
 from kuzet.lang.given import lookup as lookup_given
 from kuzet.lang.kk.names import case_base
 from kuzet.lang.ru.names import surname_nominative
