@@ -67,7 +67,7 @@ def descriptor_pattern() -> tuple[re.Pattern[str], dict[str, dict]]:
     """One regex of every descriptor phrase, and phrase -> descriptor row."""
     phrases: dict[str, dict] = {}
     for d in descriptors():
-        for p in [d["en"], *d.get("en_variants", []), *d["ru"]]:
+        for p in [d["en"], *d.get("en_variants", []), *d["ru"], *d.get("kk", [])]:
             phrases[p.lower()] = d
     alts = sorted(phrases, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in alts) + r")(?!\w)", re.I), phrases

@@ -12,14 +12,17 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from kuzet.resources import given_names
+from kuzet.lang.given import lookup as lookup_given
 
 SURNAME_RE = re.compile(
     r"^(?P<base>.+?(?:ов|ев|ёв|ин|ын|ец))(?P<end>а|у|ым|ом|е|ой|ою|ых|ы)?$"
     r"|^(?P<adj>.+?(?:ск|цк|ст))(?P<adjend>ий|ая|ого|ому|им|ом|ой|ую|ою)$",
     re.I,
 )
-KAZ_INVARIANT = re.compile(r"(?:улы|ұлы|уулу|кызы|қызы|енко|ко|ук|юк|швили|дзе|ян|янц)$", re.I)
+# Surnames Russian does not decline: Kazakh -ұлы/-қызы, Kyrgyz -уулу/-кызы, Tajik -зода/-зод, Ukrainian
+# -енко/-ук, Georgian, Armenian. They mark a surname as strongly as -ов does.
+KAZ_INVARIANT = re.compile(r"(?:улы|ұлы|уулу|кызы|қызы|зода|заде|енко|ко|ук|юк|чук|швили|дзе|ян|янц|иани)$", re.I)
+KAZ_SUFFIXED = re.compile(r"(?:улы|ұлы|уулу|кызы|қызы|зода|заде|зод)$", re.I)
 PATRONYMIC_RE = re.compile(r"^(?P<base>.+?(?:ович|евич|ич|овн|евн|ичн))(?P<end>а|у|ем|ом|е|ой|ы|ою)?$", re.I)
 _MALE_GIVEN_END = re.compile(r"(?:бек|бай|хан|жан|тай|бол|лан|лат|мат|рат|сын|ген|ат|ет|ар|ур|ир|ым|ыл|ал|ол|ид|им|ек|ук|ик)$", re.I)
 
@@ -44,7 +47,7 @@ def given_nominative(token: str) -> tuple[str, str, bool]:
     RETURNS (tuple[str, str, bool]): ("Алия", "f", True).
     """
     low = token.lower().replace("ё", "е")
-    known = given_names().get(low)
+    known = lookup_given(low)
     if known:
         nom, gender = known
         return nom, gender, nom.lower().replace("ё", "е") != low
@@ -84,7 +87,9 @@ def surname_nominative(token: str, gender: str) -> str:
     if gender == "u":
         gender = surname_gender(token)
         if gender == "u":
-            gender = "f" if (m["end"] == "а" or m["adjend"] == "ая") else "m"
+            # -ову is a woman's accusative or a man's dative; monitors mostly write the
+            # object of an act ("задержали Дуйсенову А."), so it is read as a woman's.
+            gender = "f" if (m["end"] in ("а", "у") or m["adjend"] in ("ая", "ую")) else "m"
     if m["base"]:
         return title_case(m["base"] + ("а" if gender == "f" else ""))
     return title_case(m["adj"] + ("ая" if gender == "f" else "ий"))
@@ -99,3 +104,49 @@ def patronymic_nominative(token: str, gender: str) -> str:
     if base.endswith(("овн", "евн", "ичн")):
         return title_case(base + "а")
     return title_case(base)
+
+
+_VOWELS = "аеёиоуыэюяәөұүі"
+
+
+def agree_surname(surname: str, given_form: str, given_nom: str, gender: str) -> str:
+    """A surname Russian declines as a noun, back to the nominative by the given name's case.
+
+    Kazakh surnames of the new style (Кудайберген, Шарипжан, Адилбек) decline like
+    nouns for men ("Айсултана Кудайбергена", "Данияру Адилбеку") and not at all for
+    women ("Инге Иманбай"). The ending the given name gained in its case form is the
+    one the surname gained, so it is cut from the surname.
+    surname (str): the surname token. given_form, given_nom (str): the given name as written and in the nominative.
+    RETURNS (str): the surname in the nominative, or unchanged.
+    """
+    low = surname.lower()
+    if gender != "m" or SURNAME_RE.match(low) or KAZ_INVARIANT.search(low) or KAZ_SUFFIXED.search(low):
+        return surname
+    f, n = given_form.lower().replace("ё", "е"), given_nom.lower().replace("ё", "е")
+    i = 0
+    while i < min(len(f), len(n)) and f[i] == n[i]:
+        i += 1
+    gained, lost = f[i:], n[i:]
+    if not gained or not low.endswith(gained) or len(low) - len(gained) < 3:
+        return surname
+    base = surname[: len(surname) - len(gained)]
+    if lost == "" and base[-1].lower() not in _VOWELS:
+        return base
+    if lost == "й" and base[-1].lower() in _VOWELS:
+        return base + ("Й" if surname.isupper() else "й")
+    return surname
+
+
+_BAI_CASE = re.compile(r"(?<=[аеоуә])(?:я|ю|ем)$", re.I)
+
+
+def bai_nominative(surname: str) -> str:
+    """"Темирбая", "Мамаю", "Нарымбаем" -> Темирбай, Мамай, Нарымбай (surnames in -ай/-ей/-ой, any gender).
+
+    Only for a surname no rule above declines; a Kazakh woman's -бай surname does not
+    change, so a case ending here always belongs to a man's.
+    """
+    low = surname.lower()
+    if len(low) < 5 or SURNAME_RE.match(low) or KAZ_INVARIANT.search(low) or not _BAI_CASE.search(low):
+        return surname
+    return _BAI_CASE.sub("Й" if surname.isupper() else "й", surname)
