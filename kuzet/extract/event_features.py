@@ -155,6 +155,11 @@ def date_features(view: SentenceView, kind: str, t0: int, act: list[str], option
     f += [f"side={side}", f"side={side}|dist={bucket(dist)}", f"k={kind}|side={side}", f"prec={dm.precision}"]
     if dm.relative:
         f.append(f"rel={dm.relative}")
+        f.append(f"k={kind}|rel={dm.relative}")
+    if dm.approximate:
+        f.append("approximate")
+    if dm.end_value is not None:
+        f.append("range")
     if dm.since:
         f.append("since")
     if not dm.year_given:

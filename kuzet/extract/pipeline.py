@@ -84,7 +84,7 @@ def analyse(text: str, *, path: str | None = None, sha256: str | None = None, do
         year = int(m.group()) if m else None
     if layout.title:
         doc.title = " ".join(text[layout.title[0]:layout.title[1]].split()) or None
-    dates = find_dates(doc.match, default_year=year)
+    dates = find_dates(doc.match, default_year=year, anchor=doc.doc_date)
     persons = find_persons(doc, sentence_starts=[s.start for s in layout.sentences])
     articles = find_articles(doc.match)
     # "УК РК" inside an article mention names the code, not the country.
