@@ -41,42 +41,31 @@ class Word:
 
 
 @cache
-def _markers() -> dict[str, list[tuple[str, str]]]:
-    """Language -> (word beginning, category), longest beginnings first."""
-    out: dict[str, list[tuple[str, str]]] = {"en": [], "ru": [], "kk": []}
-    for cat, by_lang in load("clause_markers.json")["categories"].items():
-        for lang, words in by_lang.items():
-            out[lang] += [(w, cat) for w in words]
-    for lang in out:
-        out[lang].sort(key=lambda x: -len(x[0]))
-    return out
-
-
-@cache
-def _exact_first(lang: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """English markers match whole words ("to" is not "today"); Russian and Kazakh ones word beginnings."""
-    pairs = _markers()[lang]
+def _markers(lang: str) -> tuple[dict[str, frozenset[str]], dict[str, list[tuple[str, str]]]]:
+    """A language's markers: whole word -> categories, and the word beginnings (3+ letters) by their first two letters."""
     whole: dict[str, set[str]] = {}
-    for w, cat in pairs:
-        whole.setdefault(w, set()).add(cat)
-    return frozenset(whole), {w: frozenset(c) for w, c in whole.items()}
+    prefixes: dict[str, list[tuple[str, str]]] = {}
+    for cat, by_lang in load("clause_markers.json")["categories"].items():
+        for w in by_lang.get(lang, []):
+            whole.setdefault(w, set()).add(cat)
+            if len(w) >= 3:
+                prefixes.setdefault(w[:2], []).append((w, cat))
+    return {w: frozenset(c) for w, c in whole.items()}, prefixes
 
 
 @lru_cache(maxsize=1 << 16)
 def categories(low: str, lang: str) -> frozenset[str]:
-    """The marker categories of one lower-case word in a language (ru markers also serve kk text)."""
+    """The marker categories of one lower-case word in a language (ru markers also serve kk text).
+
+    English markers match whole words ("to" is not "today"); Russian and Kazakh ones also as word
+    beginnings, since they inflect ("котор" for «который», «которую»...).
+    """
     cats: set[str] = set()
-    langs = ("kk", "ru") if lang == "kk" else (lang,)
-    for lg in langs:
-        words, by_word = _exact_first(lg)
-        if lg == "en":
-            cats |= by_word.get(low, frozenset())
-            continue
-        if low in by_word:
-            cats |= by_word[low]
-        for w, cat in _markers()[lg]:
-            if len(w) >= 3 and low.startswith(w) and len(low) - len(w) <= 6:
-                cats.add(cat)
+    for lg in (("kk", "ru") if lang == "kk" else (lang,)):
+        whole, prefixes = _markers(lg)
+        cats |= whole.get(low, frozenset())
+        if lg != "en":
+            cats |= {cat for w, cat in prefixes.get(low[:2], ()) if low.startswith(w) and len(low) - len(w) <= 6}
     if low in _BOUNDARY_PUNCT:
         cats.add("punct")
     return frozenset(cats)

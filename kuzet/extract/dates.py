@@ -12,7 +12,6 @@ the date the text stated before and the document's date: "yesterday", «нака
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -28,6 +27,7 @@ from kuzet.lang.date_words import (
     unit_days,
     weekday_of,
 )
+from kuzet.text.spans import Taken
 
 MONTHS = EN_MONTHS  # kept for callers that read English month names from here
 
@@ -196,25 +196,6 @@ def _month(kind: str, raw: str) -> int | None:
     return month_of(raw)
 
 
-class _Taken:
-    """Non-overlapping spans accepted so far, kept sorted: an overlap test is a bisect, not a scan."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def free(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start)
-        if i and self.ends[i - 1] > start:
-            return False
-        return not (i < len(self.starts) and self.starts[i] < end)
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_right(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-
-
 def _trie(words: list[str]) -> str:
     """A regex matching any of `words`, written as a trie: Python's engine tries the branches
     of an alternation one by one, so sharing prefixes halves the work at each position."""
@@ -255,7 +236,7 @@ _KEYS = re.compile(r"(?<!\w)" + _trie(sorted({w.lower() for w in _KEY_WORDS + "|
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
-def _relatives(text: str, taken: _Taken) -> list[DateMention]:
+def _relatives(text: str, taken: Taken) -> list[DateMention]:
     """Relative wordings: the full regex tried at the word of each key and at the three words before it."""
     out: list[DateMention] = []
     done = 0
@@ -308,7 +289,7 @@ def find_dates(text: str, *, default_year: int | None, anchor: date | None = Non
     RETURNS (list[DateMention]): the dates found.
     """
     found: list[DateMention] = []
-    taken = _Taken()
+    taken = Taken()
     for _lang, pattern in _RANGES:
         for m in pattern.finditer(text):
             if not taken.free(m.start(), m.end()):

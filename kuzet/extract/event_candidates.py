@@ -116,7 +116,17 @@ def _by_sentence(layout: Layout, items: list, offsets) -> dict[int, list]:  # no
     return {i: sorted(v, key=lambda x: x[0]) for i, v in out.items()}
 
 
-def _open_story(layout: Layout, index: int, persons_here: list[Person], places: list[Place], previous: Story) -> Story:
+def within(index: list[tuple[int, object]], start: int, end: int) -> list:
+    """The items of a sorted (offset, item) index whose offset lies in [start, end), each once."""
+    out: list = []
+    for _, item in index[bisect.bisect_left(index, (start,)):bisect.bisect_left(index, (end,))]:
+        if all(item is not o for o in out):
+            out.append(item)
+    return out
+
+
+def _open_story(layout: Layout, index: int, persons_here: list[Person], previous: Story, *,
+                person_index: list, place_index: list) -> Story:
     section = layout.sections[index]
     story = Story(index=index)
     if not section.header and not persons_here:
@@ -126,7 +136,8 @@ def _open_story(layout: Layout, index: int, persons_here: list[Person], places: 
         story.place = previous.place
     if section.header:
         a, b = section.header
-        story.place = next((p for p in places if any(a <= m.start < b for m in p.mentions)), None)
+        story.place = next(iter(within(place_index, a, b)), None)
+        story.subjects = [p for p in within(person_index, a, b) if not p.official]
     return story
 
 
@@ -152,17 +163,17 @@ def propose(doc: Doc, layout: Layout, *, persons: list[Person], places: list[Pla
     spans = {(id(p), m.span.start): m.span for p in persons for m in p.mentions}
     by_date = _by_sentence(layout, dates, lambda d: [d.start])
     title = layout.title
+    # Mentions by offset, so a story's header is looked up by bisection, not by a walk over every mention.
+    person_index = sorted(((m.span.start, i), p) for i, p in enumerate(persons) for m in p.mentions)
+    person_index = [(off, p) for (off, _), p in person_index]
+    place_index = [(off, p) for (off, _), p in sorted(((m.start, i), p) for i, p in enumerate(places) for m in p.mentions)]
     story = Story()
     last_explicit: date | None = doc.doc_date
     out: list[Candidate] = []
     for si, sent in enumerate(layout.sentences):
         s_persons = [p for _, p in by_person.get(si, [])]
         if sent.section != story.index:
-            story = _open_story(layout, sent.section, s_persons, places, story)
-            header = layout.sections[sent.section].header
-            if header:
-                story.subjects = [p for p in persons if not p.official
-                                  and any(header[0] <= m.span.start < header[1] for m in p.mentions)]
+            story = _open_story(layout, sent.section, s_persons, story, person_index=person_index, place_index=place_index)
         s_dates = [d for _, d in by_date.get(si, [])]
         s_text = doc.match[sent.start:sent.end]
         trig = [] if _COUNTER.match(s_text) else find_triggers(s_text, lang)

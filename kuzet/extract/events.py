@@ -12,7 +12,7 @@ event, so one act stays one event.
 from __future__ import annotations
 
 from kuzet.extract.dates import DateMention
-from kuzet.extract.event_candidates import Candidate, _by_sentence, propose
+from kuzet.extract.event_candidates import Candidate, _by_sentence, propose, within
 from kuzet.extract.event_details import Event, attach, attach_story_officials, status_of, summary
 from kuzet.extract.event_model import ReaderModel, bundled_model
 from kuzet.extract.law_articles import ArticleMention
@@ -57,6 +57,7 @@ def decide(doc: Doc, layout: Layout, candidates: list[Candidate], model: ReaderM
     by_place = _by_sentence(layout, places, lambda p: [m.start for m in p.mentions])
     by_article = _by_sentence(layout, articles, lambda a: [a.start])
     story_place: dict[int, Place | None] = {}
+    place_index = [(off, p) for (off, _), p in sorted(((m.start, i), p) for i, p in enumerate(places) for m in p.mentions)]
     events: list[Event] = []
     for _, p_act, c in sorted(best.values(), key=lambda x: x[2].start):
         if p_act < model.act.threshold:
@@ -78,7 +79,8 @@ def decide(doc: Doc, layout: Layout, candidates: list[Candidate], model: ReaderM
         elif event.summary and sent.section != event.section and explicit:
             event.summary = summary(doc, layout, sent)
         if sent.section not in story_place:
-            story_place[sent.section] = _header_place(layout, sent.section, places)
+            header = layout.sections[sent.section].header
+            story_place[sent.section] = next(iter(within(place_index, *header)), None) if header else None
         attach(event, doc, layout, sent, persons=[p for _, p in by_person.get(c.sentence, [])],
                orgs=_unique(by_org.get(c.sentence, [])), articles=[a for _, a in by_article.get(c.sentence, [])],
                places=_unique(by_place.get(c.sentence, [])), story_place=story_place[sent.section])
@@ -92,13 +94,6 @@ def _unique(pairs: list) -> list:
         if all(x is not y for y in out):
             out.append(x)
     return out
-
-
-def _header_place(layout: Layout, section: int, places: list[Place]) -> Place | None:
-    header = layout.sections[section].header
-    if not header:
-        return None
-    return next((p for p in places if any(header[0] <= m.start < header[1] for m in p.mentions)), None)
 
 
 def _merge(events: list[Event], kind: str, value, explicit: bool, victims: list[Person]) -> Event | None:  # noqa: ANN001

@@ -19,6 +19,7 @@ from kuzet.extract.org_patterns import BY_LANGUAGE, CUES, PATTERNS
 from kuzet.extract.places import Place, lookup
 from kuzet.resources import organizations
 from kuzet.text.doc import Doc, Span
+from kuzet.text.spans import Mask, Taken
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _Q = r"[«\"“„](?P<q>[^«»\"“”„\n]{2,60})[»\"”“]"
@@ -180,15 +181,15 @@ def find_organizations(doc: Doc, *, places: list[Place], exclude: list[Span]) ->
         return ru or name
 
     keys: dict[int, tuple] = {}
+    blocked, taken = Mask(len(text), [(s.start, s.end) for s in exclude]), Taken()
 
     def add(start: int, end: int, name: str, kind: str, key: tuple | None = None) -> None:
         while end > start and text[end - 1] in " ,.;:":
             end -= 1
-        if any(s.start < end and start < s.end for s in exclude):
-            return
-        if any(a < end and start < b for a, b, _, _ in found):
+        if not blocked.free(start, end) or not taken.free(start, end):
             return
         found.append((start, end, name, kind))
+        taken.add(start, end)
         if key:
             keys[start] = key
 

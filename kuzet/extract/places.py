@@ -23,6 +23,7 @@ from functools import lru_cache
 from kuzet.lang.translit import fold_kazakh
 from kuzet.resources import place_index
 from kuzet.text.doc import Doc, Span
+from kuzet.text.spans import Mask, Taken
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _CAND = re.compile(rf"#?[{_UP}][\w'’]*(?:-[\w'’]+)*(?:\s+[{_UP}][\w'’]*(?:-[\w'’]+)*){{0,2}}")
@@ -154,15 +155,17 @@ def find_places(doc: Doc, *, exclude: list[Span]) -> list[Place]:
     text = doc.match
     kazakh = doc.language == "kk"
     found: list[tuple[int, int, dict]] = []
-    blocked = [(s.start, s.end) for s in exclude] + named_organization_spans(text)
+    blocked = Mask(len(text), [(s.start, s.end) for s in exclude] + named_organization_spans(text))
+    taken = Taken()
     person_words = {w.lower() for s in exclude if s.label == "PER" for w in re.findall(r"\w+", s.text)}
 
     def free(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in blocked) and not any(a < end and start < b for a, b, _ in found)
+        return blocked.free(start, end) and taken.free(start, end)
 
     def add(start: int, end: int, entry: dict | None) -> None:
         if entry is not None and free(start, end):
             found.append((start, end, entry))
+            taken.add(start, end)
 
     for m in _RU_REGION.finditer(text):
         add(m.start(), m.end(), lookup(m.group(1) + "ая область"))
@@ -197,7 +200,7 @@ def find_places(doc: Doc, *, exclude: list[Span]) -> list[Place]:
                          [m.group(1) + " ауданы", m.group(1)] if rx is _KK_DISTRICT else [m.group(1) + " District", m.group(1)])
                 entry = _district(names, "KZ")
             if entry is None:
-                blocked.append((m.start(), m.end()))  # a district, though not one we know: not the town of its name
+                blocked.mark(m.start(), m.end())  # a district, though not one we know: not the town of its name
             add(m.start(), m.end(), entry)
     for rx in (_SETTLEMENT_BEFORE, _SETTLEMENT_AFTER):
         if not _SETTLEMENT_WORD.search(low):
