@@ -70,6 +70,7 @@ class Event:
     summary: str = ""
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 1.0
+    in_passing: bool = False  # its summary is a sentence that tells another act and names this one in passing
 
 
 def status_of(s_text: str, value: date | None, doc_date: date | None, since: bool) -> str:

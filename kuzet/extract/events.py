@@ -23,6 +23,7 @@ from kuzet.text.doc import Doc
 from kuzet.text.segment import Layout
 
 __all__ = ["Event", "read_events", "decide"]
+_NAMED_IN_PASSING = {"criminal_case"}
 
 
 def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organizations: list[Organization],
@@ -58,6 +59,10 @@ def decide(doc: Doc, layout: Layout, candidates: list[Candidate], model: ReaderM
     by_article = _by_sentence(layout, articles, lambda a: [a.start])
     story_place: dict[int, Place | None] = {}
     place_index = [(off, p) for (off, _), p in sorted(((m.start, i), p) for i, p in enumerate(places) for m in p.mentions)]
+    kept_kinds: dict[int, set[str]] = {}
+    for (si, kind), (_, p, _) in best.items():
+        if p >= model.act.threshold:
+            kept_kinds.setdefault(si, set()).add(kind)
     events: list[Event] = []
     for _, p_act, c in sorted(best.values(), key=lambda x: x[2].start):
         if p_act < model.act.threshold:
@@ -71,11 +76,16 @@ def decide(doc: Doc, layout: Layout, candidates: list[Candidate], model: ReaderM
         s_text = doc.match[sent.start:sent.end]
         status = status_of(s_text, option.value, doc.doc_date, option.since)
         explicit = option.option == "mention"
+        # "A trial in a criminal case": the case is named in passing; a sentence of its own tells it better.
+        in_passing = c.kind in _NAMED_IN_PASSING and len(kept_kinds.get(c.sentence, ())) > 1
         event = _merge(events, c.kind, option.value, explicit, victims)
         if event is None:
             event = Event(c.kind, option.value, option.precision if option.value else "day", option.time, status, victims,
                           sent.section, explicit, confidence=round(p_act * max(p for p, _ in scored), 3))
+            event.in_passing = in_passing
             events.append(event)
+        elif event.in_passing and not in_passing:
+            event.summary, event.in_passing = summary(doc, layout, sent), False
         elif event.summary and sent.section != event.section and explicit:
             event.summary = summary(doc, layout, sent)
         if sent.section not in story_place:
