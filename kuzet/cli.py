@@ -136,6 +136,27 @@ def extract_cli(
     raise typer.Exit(code)
 
 
+class ScoreFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of gold files (*.json, the format of spec/seed-gold.json).")],
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="The folder of the documents the gold files name (default: GOLD_DIR/../corpus).")] = None,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="text: a table per language; json: the same figures for scripts.")] = ScoreFormat.text,
+) -> None:
+    """Score the reader against hand-annotated gold files: precision, recall and F1 per field, and macro-F1."""
+    from kuzet import goldset
+
+    try:
+        result = goldset.evaluate(goldset.load(gold_dir, corpus))
+    except KuzetError as err:
+        raise _fail("evaluate", err) from None
+    print(goldset.render(result) if fmt is ScoreFormat.text else json.dumps(result, ensure_ascii=False, indent=1))
+
+
 DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite file or a postgresql:// URL (default: $KUZET_DATABASE_URL, else ~/.local/share/kuzet/kuzet.db).")]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people; json for scripts (the data the web desk shows, with ids and sources).")]
 ActorOption = Annotated[str | None, typer.Option("--actor", help="Who is deciding (recorded with the change); default $KUZET_USER or your login.")]
