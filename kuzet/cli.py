@@ -236,6 +236,39 @@ def ingest_cli(
     raise typer.Exit(1 if report.failed else 0)
 
 
+@app.command("reread")
+def reread_cli(
+    every: Annotated[bool, typer.Option("--all", help="Re-read every stored document.")] = False,
+    documents: Annotated[list[int] | None, typer.Option("--document", help="A document's id (repeat for several).")] = None,
+    doc_date: Annotated[str | None, typer.Option("--date", help="Date (YYYY-MM-DD) of documents whose text states none: those stored without one, or (with --document) the ones named.")] = None,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.text, actor: ActorOption = None,
+) -> None:
+    """Read stored documents again with the current reader; every decision people made stays."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from kuzet.resolve.reread import reread
+
+    try:
+        if every == bool(documents):
+            raise KuzetError("name the documents to re-read (--document ID, repeated) or give --all")
+        when = _parse_date(doc_date)
+        database = _open(db)
+    except KuzetError as err:
+        raise _fail("reread", err) from None
+    try:
+        with Progress(TextColumn("re-reading"), BarColumn(), MofNCompleteColumn(), transient=True,
+                      disable=not sys.stderr.isatty()) as bar:
+            task = bar.add_task("", total=len(documents) if documents else None)
+            report = reread(database, None if every else list(documents), doc_date=when, actor=_actor(actor),
+                            progress=lambda _doc: bar.update(task, advance=1))
+    finally:
+        database.close()
+    for line in report.failed:
+        print(f"kuzet reread: {line}", file=sys.stderr)
+    print(report.summary() if fmt is OutputFormat.text else json.dumps(report.as_json(), ensure_ascii=False))
+    raise typer.Exit(1 if report.failed else 0)
+
+
 @app.command("persons")
 def persons_cli(top: Annotated[int | None, typer.Option("--top", help="Only the N people with most events.")] = None,
                 db: DbOption = None, fmt: FormatOption = OutputFormat.text) -> None:
@@ -665,9 +698,24 @@ def review_cli(
     merge: Annotated[int | None, typer.Option("--merge", help="Decide review item N: one person (merged).")] = None,
     verify: Annotated[int | None, typer.Option("--verify", help="Decide review item N: the event was read right.")] = None,
     reject: Annotated[int | None, typer.Option("--reject", help="Decide review item N: the event was misread (removed, kept in history).")] = None,
+    accuracy: Annotated[bool, typer.Option("--accuracy", help="Instead: how the reader did on the facts people reviewed (as read, corrected, rejected, missed; per field and language).")] = False,
     db: DbOption = None, fmt: FormatOption = OutputFormat.text, actor: ActorOption = None,
 ) -> None:
     """What the machine was not sure of: possible same-person pairs and low-confidence events, best first."""
+    if accuracy:
+        from kuzet.publish import listing
+        from kuzet.resolve.accuracy import reader_accuracy
+
+        try:
+            database = _open(db)
+            try:
+                with database.sessions() as s:
+                    _emit(reader_accuracy(s), fmt, listing.accuracy)
+            finally:
+                database.close()
+        except KuzetError as err:
+            raise _fail("review", err) from None
+        return
     from kuzet.errors import NotFoundInDatabaseError
     from kuzet.publish import listing
     from kuzet.resolve import curation, verification

@@ -75,7 +75,11 @@ def facts(session: Session, doc_id: int) -> dict[str, list[dict]]:
     for r in reviews:
         if r.action == "add":
             added[r.fact_id] = r
-        if r.action in ("correct", "verify") and r.fields:
+            if r.fact_id in latest:
+                # A fact a re-read kept as a human one (kuzet/resolve/carry.py): its decisions came first.
+                continue
+        # An accept carries fields only when a re-read pinned what was accepted (the reading changed since).
+        if r.action in ("correct", "verify", "accept") and r.fields:
             changed.setdefault(r.fact_id, {}).update(r.fields)
         if r.action == "verify" and r.fact_id in latest and latest[r.fact_id].action == "reject":
             continue
