@@ -6,6 +6,9 @@ import json
 from datetime import date
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from kuzet.cli import app
 from kuzet.evaluate import FIELDS, score
 from kuzet.extract.pipeline import extract_record
 from kuzet.goldset import document_text
@@ -38,9 +41,15 @@ def _folder(root: Path, docs: dict[str, tuple[str, dict]]) -> Path:
     return root / "gold"
 
 
-def _lines(proc) -> list[str]:
-    assert b"Traceback" not in proc.stderr + proc.stdout
-    return proc.stderr.decode().strip().splitlines()
+def _kuzet(*args: str):  # noqa: ANN202 - click's Result
+    """The command line in this process (a subprocess costs a second of imports a call)."""
+    result = CliRunner().invoke(app, list(args))
+    assert "Traceback" not in result.stdout + result.stderr
+    return result
+
+
+def _lines(result) -> list[str]:
+    return result.stderr.strip().splitlines()
 
 
 def test_the_header_pair_is_not_part_of_the_document() -> None:
@@ -51,8 +60,8 @@ def test_the_header_pair_is_not_part_of_the_document() -> None:
 
 def test_scores_per_field_and_language_with_the_gold_date(tmp_path: Path) -> None:
     gold_dir = _folder(tmp_path, {"1": (EN, EN_GOLD), "2": (RU, RU_GOLD)})
-    proc = run_kuzet("evaluate", str(gold_dir), "--format", "json")
-    assert proc.returncode == 0, proc.stderr
+    proc = _kuzet("evaluate", str(gold_dir), "--format", "json")
+    assert proc.exit_code == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert result["documents"] == 2 and set(result["languages"]) == {"en", "ru"}
     # The same figures as scoring the records in-process, each document read without its header and with its date.
@@ -69,14 +78,14 @@ def test_scores_per_field_and_language_with_the_gold_date(tmp_path: Path) -> Non
     assert result["languages"]["en"]["fields"]["events"]["tp"] == 1
     assert result["languages"]["ru"]["fields"]["persons"]["fn"] >= 1
     assert result["overall"]["fields"]["persons"]["recall"] < 1.0
-    text = run_kuzet("evaluate", str(gold_dir)).stdout.decode()
+    text = _kuzet("evaluate", str(gold_dir)).stdout
     assert "== en (1 documents)" in text and "== ru (1 documents)" in text and "== all (2 documents)" in text
     assert "macro-F1=" in text and "events" in text
 
 
 def test_the_fixture_set_in_three_languages() -> None:
-    proc = run_kuzet("evaluate", str(FIXTURES / "gold"), "--corpus", str(FIXTURES / "docs"), "-f", "json")
-    assert proc.returncode == 0, proc.stderr
+    proc = _kuzet("evaluate", str(FIXTURES / "gold"), "--corpus", str(FIXTURES / "docs"), "-f", "json")
+    assert proc.exit_code == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert result["documents"] == len(golds()) and set(result["languages"]) == {"en", "ru", "kk"}
     assert sum(v["documents"] for v in result["languages"].values()) == result["documents"]
@@ -85,21 +94,29 @@ def test_the_fixture_set_in_three_languages() -> None:
 
 def test_bad_input_is_one_line_naming_the_file(tmp_path: Path) -> None:
     gold_dir = _folder(tmp_path / "a", {"1": (EN, EN_GOLD)})
-    missing = run_kuzet("evaluate", str(tmp_path / "nowhere"))
-    assert missing.returncode == 1 and _lines(missing) == [
-        f"kuzet evaluate: {tmp_path / 'nowhere'}: [E035] no such folder of gold files"]
+    missing = run_kuzet("evaluate", str(tmp_path / "nowhere"))  # the real command, in its own process
+    assert missing.returncode == 1 and b"Traceback" not in missing.stderr
+    assert missing.stderr.decode().splitlines() == [f"kuzet evaluate: {tmp_path / 'nowhere'}: [E035] no such folder of gold files"]
 
     (gold_dir / "2.json").write_text('{"document": "x.txt", "persons": [', encoding="utf-8")
-    broken = run_kuzet("evaluate", str(gold_dir))
+    broken = _kuzet("evaluate", str(gold_dir))
     (line,) = _lines(broken)
-    assert broken.returncode == 1 and str(gold_dir / "2.json") in line and "not a gold file: broken JSON" in line
-    assert broken.stdout == b""
+    assert broken.exit_code == 1 and str(gold_dir / "2.json") in line and "not a gold file: broken JSON" in line
+    assert broken.stdout == ""
 
     (gold_dir / "2.json").write_text(json.dumps({**EN_GOLD, "document": "gone.txt"}), encoding="utf-8")
-    absent = run_kuzet("evaluate", str(gold_dir))
+    absent = _kuzet("evaluate", str(gold_dir))
     (line,) = _lines(absent)
-    assert absent.returncode == 1 and str(gold_dir / "2.json") in line and "'gone.txt' is not in" in line
+    assert absent.exit_code == 1 and str(gold_dir / "2.json") in line and "'gone.txt' is not in" in line
 
-    no_corpus = run_kuzet("evaluate", str(gold_dir), "--corpus", str(tmp_path / "nocorpus"))
+    (gold_dir / "2.json").write_text(json.dumps([1, 2]), encoding="utf-8")
+    (line,) = _lines(wrong := _kuzet("evaluate", str(gold_dir)))
+    assert wrong.exit_code == 1 and str(gold_dir / "2.json") in line and 'no "document"' in line
+
+    no_corpus = _kuzet("evaluate", str(gold_dir), "--corpus", str(tmp_path / "nocorpus"))
     (line,) = _lines(no_corpus)
-    assert no_corpus.returncode == 1 and str(tmp_path / "nocorpus") in line
+    assert no_corpus.exit_code == 1 and str(tmp_path / "nocorpus") in line
+
+    (tmp_path / "empty").mkdir()
+    (line,) = _lines(empty := _kuzet("evaluate", str(tmp_path / "empty"), "--corpus", str(tmp_path / "a" / "corpus")))
+    assert empty.exit_code == 1 and "no gold files" in line

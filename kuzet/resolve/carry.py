@@ -113,8 +113,12 @@ def carry(session: Session, doc: Document, record: dict, *, actor: str, tag: str
     known: set[str] = set()
     for group, letter in ((g, k) for k, g in GROUPS.items()):
         machine = [f for f in earlier[group] if f["machine"] is not None]
+        # Facts people hold (marked by hand, or kept by an earlier re-read) keep their rows, unless since rejected.
+        held = [f for f in earlier[group] if f["machine"] is None and f["spans"] and f["state"] != "rejected"]
         if group == "persons":
-            out.added_person_starts = {f["spans"][0]["start"] for f in earlier[group] if f["machine"] is None and f["spans"]}
+            out.added_person_starts = {f["spans"][0]["start"] for f in held}
+        elif group == "events":
+            out.vouched_events |= {(f["spans"][0]["start"], f["fields"]["kind"]) for f in held}
         entries = {e["id"]: e for e in record.get(group, [])}
         paired = _pair_group(group, machine, list(entries.values()))
         for f in machine:

@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 
 from kuzet.resolve.carry import Carried, overlap, pair, spans
 from kuzet.resolve.confidence import REVIEW_BELOW, event_confidence
@@ -43,6 +43,31 @@ from kuzet.store.models import (
     Involvement,
     ReviewItem,
 )
+
+# Statements run for every document, built once (building one costs more than SQLite's work on it).
+_DOC, _IDS = bindparam("doc"), bindparam("ids", expanding=True)
+_SOURCES = (select(EventSource.id, EventSource.event_id, EventSource.evidence_start, EventSource.evidence_end)
+            .where(EventSource.document_id == _DOC, EventSource.read_by == MACHINE).order_by(EventSource.id))
+_REPORTED = select(EventSource.event_id).where(EventSource.document_id == _DOC)
+_EVENTS = select(Event).where(Event.id.in_(_IDS))
+_REPORTERS = select(EventSource.event_id, func.count()).where(EventSource.event_id.in_(_IDS)).group_by(EventSource.event_id)
+_CHANGED = select(Change.row_id, Change.action, Change.before, Change.after).where(
+    Change.table == "events", Change.row_id.in_(_IDS))
+_DECIDED = select(ReviewItem.a_id).where(ReviewItem.kind == "low_confidence", ReviewItem.a_id.in_(_IDS),
+                                         ReviewItem.status != "open")
+_OPEN_ITEM = select(ReviewItem).where(ReviewItem.kind == "low_confidence", ReviewItem.a_id == bindparam("event"),
+                                      ReviewItem.status == "open")
+_INVOLVED = select(Involvement.id, Involvement.event_id, Involvement.role, Involvement.person_id,
+                   Involvement.organization_id, Involvement.read_by).where(
+    Involvement.document_id == _DOC, Involvement.event_id.in_(_IDS))
+# This document's word on events it no longer reports (others still do).
+_NO_LONGER = (Involvement.document_id == _DOC) & (Involvement.read_by == MACHINE) & Involvement.event_id.not_in(_REPORTED)
+_INVOLVED_GONE = select(Involvement.person_id, Involvement.role).where(_NO_LONGER)
+_DROP_INVOLVED_GONE = delete(Involvement).where(_NO_LONGER)
+_CITED = select(EventArticle.id, EventArticle.event_id, EventArticle.article_id, EventArticle.document_id).where(
+    EventArticle.event_id.in_(_IDS))
+_DROP_CITED_GONE = delete(EventArticle).where(EventArticle.document_id == _DOC, EventArticle.event_id.not_in(_REPORTED))
+_AFFILIATED = select(Affiliation.person_id, Affiliation.organization_id).where(Affiliation.document_id == _DOC)
 
 _FIELDS = ("kind", "date", "date_precision", "time", "status", "outcome", "summary", "place_id")
 _FILLABLE = ("date", "time", "outcome", "place_id")
@@ -83,13 +108,12 @@ class Relinker(PersonRelinker):
         names = {p["id"]: p["name"] for p in record["persons"]}
         numbers = {a["id"]: a["article"] for a in record["law_articles"]}
 
-        sources = [_Source(*r) for r in s.execute(select(
-            EventSource.id, EventSource.event_id, EventSource.evidence_start, EventSource.evidence_end)
-            .where(EventSource.document_id == doc.id, EventSource.read_by == MACHINE).order_by(EventSource.id))]
-        out.events_before = set(s.execute(select(EventSource.event_id).where(EventSource.document_id == doc.id)).scalars())
-        stored = {e.id: e for e in s.execute(select(Event).where(Event.id.in_(out.events_before))).scalars()}
-        reporters = dict(s.execute(select(EventSource.event_id, func.count()).where(
-            EventSource.event_id.in_(out.events_before)).group_by(EventSource.event_id)).all())
+        given = {"doc": doc.id}
+        sources = [_Source(*r) for r in s.execute(_SOURCES, given)]
+        out.events_before = set(s.execute(_REPORTED, given).scalars())
+        ids = {"ids": list(out.events_before)}
+        stored = {e.id: e for e in s.execute(_EVENTS, ids).scalars()}
+        reporters = dict(s.execute(_REPORTERS, ids).all())
         touched, corrected = self._touched(out.events_before, stored, sources, carried)
         read_at: dict[int, set[str]] = defaultdict(set)  # the kinds the earlier reading read at each evidence start
         for ev in earlier.get("events", []):
@@ -195,7 +219,7 @@ class Relinker(PersonRelinker):
             self._delete_event(stored[event_id], out)
         self._affiliate(doc.id, record, persons, orgs)
         search.add_many(s, index)
-        out.events_after = set(s.execute(select(EventSource.event_id).where(EventSource.document_id == doc.id)).scalars())
+        out.events_after = set(s.execute(_REPORTED, given).scalars())
         out.people |= gone_people
         out.victims |= gone_people
         return out
@@ -209,13 +233,11 @@ class Relinker(PersonRelinker):
         touched = {i for i, e in stored.items() if e.verified_by}
         touched |= {src.event_id for src in sources if (src.start, stored[src.event_id].kind) in carried.vouched_events}
         corrected: dict[int, set[str]] = defaultdict(set)
-        for row_id, action, before, after in s.execute(select(Change.row_id, Change.action, Change.before, Change.after)
-                                                       .where(Change.table == "events", Change.row_id.in_(ids))):
+        for row_id, action, before, after in s.execute(_CHANGED, {"ids": list(ids)}):
             touched.add(row_id)
             if action in ("correct", "revert"):
                 corrected[row_id] |= set(after or {}) | set(before or {})
-        touched |= set(s.execute(select(ReviewItem.a_id).where(
-            ReviewItem.kind == "low_confidence", ReviewItem.a_id.in_(ids), ReviewItem.status != "open")).scalars())
+        touched |= set(s.execute(_DECIDED, {"ids": list(ids)}).scalars())
         return touched, corrected
 
     def _rejected_spans(self, doc_id: int) -> list[tuple[int, int, str]]:
@@ -259,8 +281,7 @@ class Relinker(PersonRelinker):
         confidence, doubts = event_confidence(record, ev)
         if x.confidence != confidence:
             x.confidence = confidence
-        item = self.session.execute(select(ReviewItem).where(ReviewItem.kind == "low_confidence", ReviewItem.a_id == x.id,
-                                                             ReviewItem.status == "open")).scalars().first()
+        item = self.session.execute(_OPEN_ITEM, {"event": x.id}).scalars().first()
         if confidence < REVIEW_BELOW and item is None:
             self._insert(ReviewItem, {"kind": "low_confidence", "a_id": x.id, "b_id": None, "score": confidence,
                                       "reason": "; ".join(doubts)})
@@ -292,9 +313,7 @@ class Relinker(PersonRelinker):
                       out: Relinked) -> None:
         s = self.session
         have: dict[int, dict[tuple, int]] = defaultdict(dict)
-        for iid, event_id, role, pid, oid, read_by in s.execute(select(
-                Involvement.id, Involvement.event_id, Involvement.role, Involvement.person_id, Involvement.organization_id,
-                Involvement.read_by).where(Involvement.document_id == doc_id, Involvement.event_id.in_(kept))):
+        for iid, event_id, role, pid, oid, read_by in s.execute(_INVOLVED, {"doc": doc_id, "ids": list(kept)}):
             if read_by == MACHINE:
                 have[event_id][(role, pid, oid)] = iid
         drop = []
@@ -312,21 +331,16 @@ class Relinker(PersonRelinker):
             for event_id in sorted(kept) for role, pid, oid in sorted(wanted[event_id], key=str)
             if (role, pid, oid) not in have[event_id]])
         # Involvements of events this document no longer reports (others still do): its word on them goes.
-        gone = select(EventSource.event_id).where(EventSource.document_id == doc_id)
-        for pid, role in s.execute(select(Involvement.person_id, Involvement.role).where(
-                Involvement.document_id == doc_id, Involvement.read_by == MACHINE, Involvement.event_id.not_in(gone))):
+        for pid, role in s.execute(_INVOLVED_GONE, {"doc": doc_id}):
             out.people.add(pid)
             if role == "victim" and pid:
                 out.victims.add(pid)
-        s.execute(delete(Involvement).where(Involvement.document_id == doc_id, Involvement.read_by == MACHINE,
-                                            Involvement.event_id.not_in(gone)))
+        s.execute(_DROP_INVOLVED_GONE, {"doc": doc_id})
 
     def _cite(self, doc_id: int, kept: set[int], touched: set[int], wanted: dict[int, set[int]]) -> None:
         s = self.session
         cited: dict[int, dict[int, int | None]] = defaultdict(dict)  # event -> article -> id of this document's row
-        for rid, event_id, article_id, doc in s.execute(select(
-                EventArticle.id, EventArticle.event_id, EventArticle.article_id, EventArticle.document_id)
-                .where(EventArticle.event_id.in_(kept))):
+        for rid, event_id, article_id, doc in s.execute(_CITED, {"ids": list(kept)}):
             cited[event_id][article_id] = rid if doc == doc_id else None
         drop = [rid for event_id in kept if event_id not in touched for article_id, rid in cited[event_id].items()
                 if rid is not None and article_id not in wanted[event_id]]
@@ -334,8 +348,7 @@ class Relinker(PersonRelinker):
             s.execute(delete(EventArticle).where(EventArticle.id.in_(drop)))
         self._insert_many(EventArticle, [{"event_id": e, "article_id": a, "document_id": doc_id}
                                          for e in sorted(kept) for a in sorted(wanted[e]) if a not in cited[e]])
-        gone = select(EventSource.event_id).where(EventSource.document_id == doc_id)
-        s.execute(delete(EventArticle).where(EventArticle.document_id == doc_id, EventArticle.event_id.not_in(gone)))
+        s.execute(_DROP_CITED_GONE, {"doc": doc_id})
 
     def _delete_event(self, x: Event, out: Relinked) -> None:
         s = self.session
@@ -354,8 +367,7 @@ class Relinker(PersonRelinker):
         s = self.session
         want = {(persons[v], orgs[o]) for ev in record["events"] for o in ev["organizations"]
                 if o in orgs and self._org_kinds.get(orgs[o]) in _MEMBERSHIP_KINDS for v in ev["victims"] if v in persons}
-        have = set(s.execute(select(Affiliation.person_id, Affiliation.organization_id)
-                             .where(Affiliation.document_id == doc_id)).all())
+        have = set(s.execute(_AFFILIATED, {"doc": doc_id}).all())
         for pid, oid in have - want:
             s.execute(delete(Affiliation).where(Affiliation.person_id == pid, Affiliation.organization_id == oid,
                                                 Affiliation.document_id == doc_id))

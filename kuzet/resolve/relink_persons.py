@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import bindparam, delete, or_, select
 
 from kuzet.resolve.carry import Carried, pair, spans
 from kuzet.resolve.linker import Linker, _unique
@@ -29,6 +29,10 @@ from kuzet.store.models import (
     ReviewItem,
 )
 
+_NAMES = select(PersonName).where(PersonName.document_id == bindparam("doc")).order_by(PersonName.id)
+_DESCRIBED = select(PersonDescriptor.person_id, PersonDescriptor.descriptor).where(
+    PersonDescriptor.document_id == bindparam("doc"))
+
 
 class PersonRelinker(Linker):
     """The person half of `kuzet.resolve.relink.Relinker`."""
@@ -36,7 +40,7 @@ class PersonRelinker(Linker):
     def _persons(self, doc_id: int, record: dict, carried: Carried, label: str, gone: set[int]) -> dict[str, int]:
         """The person id of each person of the new reading (people rejected there have none)."""
         s = self.session
-        rows = s.execute(select(PersonName).where(PersonName.document_id == doc_id).order_by(PersonName.id)).scalars().all()
+        rows = s.execute(_NAMES, {"doc": doc_id}).scalars().all()
         groups: dict[tuple[int, int | None, int | None], list[PersonName]] = defaultdict(list)
         for n in rows:
             groups[(n.person_id, n.mention_start, n.mention_end)].append(n)
@@ -83,8 +87,7 @@ class PersonRelinker(Linker):
         for n in dropped:
             self._forget_spelling(n)
         # Descriptors: what the new reading says, and those of people kept from the earlier one.
-        have = set(s.execute(select(PersonDescriptor.person_id, PersonDescriptor.descriptor)
-                             .where(PersonDescriptor.document_id == doc_id)).all())
+        have = set(s.execute(_DESCRIBED, {"doc": doc_id}).all())
         want = {(r["person_id"], r["descriptor"]) for r in fresh[PersonDescriptor]} | {
             (pid, d) for pid, d in have if pid in kept_people}
         for pid, d in have - want:

@@ -325,6 +325,32 @@ def test_what_people_vouched_for_is_pinned_and_untouched_names_take_the_new_read
     db.close()
 
 
+def test_a_fact_people_accepted_survives_one_re_read_after_another(tmp_path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'k.db'}")
+    sha = from_bytes("undated.txt", UNDATED.encode()).sha256
+    older = copy.deepcopy(extract_record(UNDATED, path="undated.txt", sha256=sha))
+    title = UNDATED.index("\n")
+    older["events"].append({**copy.deepcopy(older["events"][0]), "id": "e9", "kind": "pressure", "outcome": None,
+                            "law_articles": [], "organizations": [], "summary": UNDATED[:title],
+                            "evidence": [{"start": 0, "end": title}]})
+    doc = _store(db, "undated.txt", UNDATED, older)
+    with db.session() as s:
+        fact = _fact(s, doc, "events", kind="pressure")
+        review_fact(s, doc, fact["id"], "accept", actor="monitor")  # no mark in the case database, only on the reading
+        event_id = linked_event(s, doc, fact).id
+    for year in (2022, 2023):
+        assert reread(db, documents=[doc], doc_date=date(year, 3, 20), actor="rereader").changed == [doc]
+        with db.sessions() as s:
+            assert s.get(Event, event_id) is not None and s.get(Event, event_id).kind == "pressure", year
+            kept = _fact(s, doc, "events", kind="pressure")
+            assert (kept["machine"], kept["state"], kept["by"]) == (None, "accepted", "monitor")
+            assert linked_event(s, doc, kept).id == event_id
+            assert {e["date"][:4] for e in queries.events(s) if e["date"] and e["kind"] != "pressure"} == {str(year)}
+    with db.sessions() as s:
+        assert s.execute(select(func.count(FactReview.id)).where(FactReview.action == "add")).scalar_one() == 1
+    db.close()
+
+
 def _table(snapshot: str, name: str) -> list:
     return json.loads(snapshot)["tables"][name]["rows"]
 
