@@ -55,16 +55,21 @@ def _table(tally: dict[str, dict[str, int]]) -> dict:
     return {"fields": [{"field": f, **_figures(tally[f])} for f in FIELDS], "total": _figures(total)}
 
 
-def _decided_elsewhere(session: Session) -> tuple[dict[tuple[int, int], tuple], set[tuple[int, int]]]:
-    """(document, evidence start) of events verified in review, with their kind and date; and of events rejected."""
-    verified = {(doc, start): (kind, when) for doc, start, kind, when in session.execute(
-        select(EventSource.document_id, EventSource.evidence_start, Event.kind, Event.date)
-        .join(Event, Event.id == EventSource.event_id).where(Event.verified_by.is_not(None)))}
+Where = tuple[int, int, str]  # document, evidence start, kind: several acts of one sentence share a start
+
+
+def _decided_elsewhere(session: Session) -> tuple[dict[Where, set[str | None]], set[Where]]:
+    """Where the events verified in review are reported, with the dates they were verified with; and the rejected."""
+    verified: dict[Where, set[str | None]] = defaultdict(set)
+    for doc, start, kind, when in session.execute(
+            select(EventSource.document_id, EventSource.evidence_start, Event.kind, Event.date)
+            .join(Event, Event.id == EventSource.event_id).where(Event.verified_by.is_not(None))):
+        verified[(doc, start, kind)].add(when.isoformat() if when else None)
     rejected = set()
     for before in session.execute(select(Change.before).where(Change.table == "events",
                                                               Change.action == "reject")).scalars():
         for src in (before or {}).get("sources") or []:
-            rejected.add((src.get("document"), src.get("start")))
+            rejected.add((src.get("document"), src.get("start"), before.get("kind")))
     return verified, rejected
 
 
@@ -72,10 +77,10 @@ def reader_accuracy(session: Session, *, levels: tuple[str, ...] | None = None) 
     """Counts and figures per field (persons, organizations, places, law_articles, events), over all documents
     a reader of `levels` may see and per language, from the facts people decided on."""
     verified, rejected = _decided_elsewhere(session)
-    ids = set(session.execute(select(FactReview.document_id).distinct()).scalars()) | {d for d, _ in verified} | {
-        d for d, _ in rejected}
+    ids = set(session.execute(select(FactReview.document_id).distinct()).scalars()) | {w[0] for w in verified} | {
+        w[0] for w in rejected}
     rows = session.execute(select(Document.id, Document.language).where(
-        Document.id.in_(ids), Document.confidentiality.in_(levels or CONFIDENTIALITY)).order_by(Document.id)).all()
+        Document.id.in_(ids), Document.confidentiality.in_(CONFIDENTIALITY if levels is None else levels)).order_by(Document.id)).all()
     overall: dict[str, dict[str, int]] = {f: dict.fromkeys(COUNTS, 0) for f in FIELDS}
     by_language: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: {f: dict.fromkeys(COUNTS, 0) for f in FIELDS})
     documents: dict[str, set[int]] = defaultdict(set)
@@ -94,8 +99,10 @@ def reader_accuracy(session: Session, *, levels: tuple[str, ...] | None = None) 
 
 
 def _classify(doc_id: int, group: str, f: dict, read: list[list[tuple[int, int]]],
-              verified: dict[tuple[int, int], tuple], rejected: set[tuple[int, int]]) -> str | None:
+              verified: dict[Where, set[str | None]], rejected: set[Where]) -> str | None:
     if f["machine"] is None:
+        if f["state"] == "rejected":
+            return None  # marked by hand, then taken back
         mine = [(s["start"], s["end"]) for s in f["spans"]]
         # A fact marked by hand that the machine now reads on the same words is no longer a miss.
         return None if any(overlap(mine, spans) for spans in read) else "missed"
@@ -105,11 +112,7 @@ def _classify(doc_id: int, group: str, f: dict, read: list[list[tuple[int, int]]
         return "as_read" if _as_read(f["fields"], f["machine"], group) else "corrected"
     if group != "events" or not f["spans"]:
         return None
-    where = (doc_id, f["spans"][0]["start"])
+    where = (doc_id, f["spans"][0]["start"], f["machine"]["kind"])
     if where in rejected:
         return "rejected"
-    if where in verified:
-        kind, when = verified[where]
-        same = kind == f["machine"]["kind"] and (when.isoformat() if when else None) == f["machine"]["date"]
-        return "as_read" if same else None
-    return None
+    return "as_read" if f["machine"]["date"] in verified.get(where, ()) else None

@@ -152,8 +152,11 @@ def linked_event(session: Session, doc_id: int, fact: dict) -> Event | None:
     if not fact["spans"]:
         return None
     start = fact["spans"][0]["start"]
-    return session.execute(select(Event).join(EventSource, EventSource.event_id == Event.id).where(
-        EventSource.document_id == doc_id, EventSource.evidence_start == start)).scalars().first()
+    events = session.execute(select(Event).join(EventSource, EventSource.event_id == Event.id).where(
+        EventSource.document_id == doc_id, EventSource.evidence_start == start).order_by(Event.id)).scalars().all()
+    # Several acts of one sentence share its start (a verdict and the arrest it gave): the one of this fact's kind.
+    kinds = {(fact.get("machine") or {}).get("kind"), fact["fields"].get("kind")}
+    return next((e for e in events if e.kind in kinds), events[0] if events else None)
 
 
 def linked_person(session: Session, doc_id: int, fact: dict) -> Person | None:

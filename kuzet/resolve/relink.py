@@ -122,8 +122,9 @@ class Relinker(PersonRelinker):
         rejected = self._rejected_spans(doc.id)
         by_source = pair([(str(src.id), [(src.start, src.end)], {stored[src.event_id].kind} | read_at[src.start])
                           for src in sources], [(ev["id"], spans(ev, "events"), ev["kind"]) for ev in record["events"]])
-        matched = {ev_id: next(x for x in sources if str(x.id) == sid) for sid, ev_id in by_source.items()}
-        claimed: dict[int, _Source] = {}  # event id -> this document's source of it, kept
+        by_id = {str(src.id): src for src in sources}
+        matched = {ev_id: by_id[sid] for sid, ev_id in by_source.items()}
+        claimed: dict[int, _Source | None] = {}  # event id -> this document's source of it, if it had one
         mine = {src.event_id: src for src in sources}
         wanted_inv: dict[int, set[tuple]] = defaultdict(set)
         wanted_art: dict[int, set[int]] = defaultdict(set)

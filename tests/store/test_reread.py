@@ -225,13 +225,23 @@ def test_accuracy_measures_the_reading_people_reviewed(tmp_path) -> None:
         "as_read": 2, "corrected": 1, "rejected": 1, "missed": 0}
     assert before["events"]["precision"] == 0.5 and before["events"]["recall"] == 1.0
     assert before["persons"]["recall"] == 0.5
+    # Rejecting in review one of two acts read from one sentence counts against that act alone.
+    with db.session() as s:
+        sentence = {f["fields"]["kind"]: f for f in facts(s, ids["undated"])["events"]}
+        assert sentence["verdict"]["spans"][0] == sentence["administrative_arrest"]["spans"][0]
+        verdict = linked_event(s, ids["undated"], sentence["verdict"])
+        assert verdict.kind == "verdict" and linked_event(s, ids["undated"], sentence["administrative_arrest"]).kind == \
+            "administrative_arrest", "each fact of the sentence reaches its own event"
+        verification.reject(s, verdict.id, actor="editor")
+        events = {r["field"]: r for r in reader_accuracy(s)["fields"]}["events"]
+    assert (events["rejected"], events["as_read"]) == (2, 2)
     reread(db, actor="rereader", documents=[ids["dated"]])
     with db.sessions() as s:
         after = {r["field"]: r for r in reader_accuracy(s)["fields"]}
     # The current reader reads the date people corrected, finds the person they marked, and not the act they
     # verified on the title: that one is a miss now.
     assert {k: after["events"][k] for k in ("as_read", "corrected", "rejected", "missed")} == {
-        "as_read": 2, "corrected": 0, "rejected": 1, "missed": 1}
+        "as_read": 2, "corrected": 0, "rejected": 2, "missed": 1}
     assert after["persons"]["missed"] == 0 and after["persons"]["corrected"] == 1
     db.close()
 
