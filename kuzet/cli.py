@@ -146,12 +146,14 @@ def evaluate_cli(
     gold_dir: Annotated[Path, typer.Argument(help="A folder of gold files (*.json, the format of spec/seed-gold.json).")],
     corpus: Annotated[Path | None, typer.Option("--corpus", help="The folder of the documents the gold files name (default: GOLD_DIR/../corpus).")] = None,
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="text: a table per language; json: the same figures for scripts.")] = ScoreFormat.text,
+    model: Annotated[Path | None, typer.Option("--model", help="Read events with this reader model (written by `kuzet train --output`).")] = None,
 ) -> None:
     """Score the reader against hand-annotated gold files: precision, recall and F1 per field, and macro-F1."""
     from kuzet import goldset
 
     try:
-        result = goldset.evaluate(goldset.load(gold_dir, corpus))
+        reader = goldset.load_model(model) if model is not None else None
+        result = goldset.evaluate(goldset.load(gold_dir, corpus), model=reader)
     except KuzetError as err:
         raise _fail("evaluate", err) from None
     print(goldset.render(result) if fmt is ScoreFormat.text else json.dumps(result, ensure_ascii=False, indent=1))

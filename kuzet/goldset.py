@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kuzet.errors import KuzetError
+from kuzet.errors import KuzetError, ModelError
 from kuzet.evaluate import FIELDS, Score, score
+from kuzet.extract.event_model import ReaderModel
 from kuzet.extract.pipeline import extract_record, read_text
 
 _HEADER = ("# source:", "# language:")
@@ -98,9 +99,18 @@ def _score_json(s: Score) -> dict:
     return {"fields": fields, "macro_f1": round(s.macro_f1, 4)}
 
 
-def evaluate(documents: list[GoldDocument]) -> dict:
-    """Scores over all documents, and per language when they are in several."""
-    records = [extract_record(d.text, path=d.gold["document"], doc_date=d.doc_date) for d in documents]
+def load_model(path: Path) -> ReaderModel:
+    """A reader model file (`kuzet train --output`)."""
+    try:
+        return ReaderModel.load(path)
+    except (OSError, ValueError, KeyError) as err:
+        raise ModelError(f"not a reader model: {err}", path=str(path)) from None
+
+
+def evaluate(documents: list[GoldDocument], *, model: ReaderModel | None = None) -> dict:
+    """Scores over all documents, and per language when they are in several; `model` reads events (the bundled one
+    when None)."""
+    records = [extract_record(d.text, path=d.gold["document"], doc_date=d.doc_date, model=model) for d in documents]
     golds = [d.gold for d in documents]
     languages = sorted({str(g.get("language") or "?") for g in golds})
     out = {"documents": len(golds), "overall": _score_json(score(golds, records)), "languages": {}}

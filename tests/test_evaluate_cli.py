@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 
 from kuzet.cli import app
 from kuzet.evaluate import FIELDS, score
+from kuzet.extract.event_model import Linear, bundled_model
 from kuzet.extract.pipeline import extract_record
 from kuzet.goldset import document_text
 from tests.conftest import FIXTURES, golds, run_kuzet
@@ -81,6 +83,19 @@ def test_scores_per_field_and_language_with_the_gold_date(tmp_path: Path) -> Non
     text = _kuzet("evaluate", str(gold_dir)).stdout
     assert "== en (1 documents)" in text and "== ru (1 documents)" in text and "== all (2 documents)" in text
     assert "macro-F1=" in text and "events" in text
+
+
+def test_a_model_file_reads_the_events(tmp_path: Path) -> None:
+    gold_dir = _folder(tmp_path, {"1": (EN, EN_GOLD)})
+    (tmp_path / "blind.json").write_text(replace(bundled_model(), act=Linear(-1000.0, {})).dumps(), encoding="utf-8")
+    default = json.loads(_kuzet("evaluate", str(gold_dir), "-f", "json").stdout)
+    blind = json.loads(_kuzet("evaluate", str(gold_dir), "-f", "json", "--model", str(tmp_path / "blind.json")).stdout)
+    assert default["overall"]["fields"]["events"]["tp"] == 1
+    assert blind["overall"]["fields"]["events"]["tp"] == blind["overall"]["fields"]["events"]["fp"] == 0
+    assert blind["overall"]["fields"]["persons"] == default["overall"]["fields"]["persons"]
+    (tmp_path / "notes.json").write_text('{"format": "something else"}', encoding="utf-8")
+    (line,) = _lines(bad := _kuzet("evaluate", str(gold_dir), "--model", str(tmp_path / "notes.json")))
+    assert bad.exit_code == 1 and str(tmp_path / "notes.json") in line and "not a reader model" in line
 
 
 def test_the_fixture_set_in_three_languages() -> None:

@@ -130,6 +130,7 @@ def _accuracy_rows(table: dict) -> list[str]:
 def accuracy(d: dict) -> str:
     """The reader measured against reviewed facts (kuzet/resolve/accuracy.py), per field and language."""
     head = f"  {'field':<14} {'as read':>7} {'corrected':>9} {'rejected':>8} {'missed':>6} {'precision':>9} {'recall':>6}"
+
     def n(count: int) -> str:
         return f"{count} document{'s' if count != 1 else ''}"
 

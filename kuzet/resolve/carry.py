@@ -13,6 +13,9 @@ read or as corrected), and every decision on it follows it there:
   fact a person holds (an `add` row marked `kept_from`), and the decisions follow it there.
 - not found again and rejected: the new reading agrees; the decisions stay, under a retired
   id (`r<change>.e3`) that no fact of any reading can take.
+- not found again, undecided here, but its event decided on in the case database (verified
+  in review, corrected, given a confidentiality): the event stays there (relink.py), so the
+  document keeps the fact too, as one people hold.
 
 Facts people added by hand (hp1, he2, ...) are theirs and stay as they are.
 """
@@ -23,11 +26,11 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from kuzet.resolve.corrections import EDITABLE, GROUPS, facts
-from kuzet.store.models import Document, FactReview
+from kuzet.resolve.corrections import EDITABLE, GROUPS, facts, linked_event
+from kuzet.store.models import Change, Document, Event, FactReview, ReviewItem
 
 VOUCHED = ("accepted", "corrected", "verified")
 
@@ -46,6 +49,27 @@ class Carried:
     kept: int = 0  # facts kept as people's own, with their decisions
     retired: int = 0  # rejected facts the new reading no longer has
     reviews: int = 0  # decision rows on the document, all kept
+
+
+_IDS = bindparam("ids", expanding=True)
+_VERIFIED = select(Event.id).where(Event.id.in_(_IDS), Event.verified_by.is_not(None))
+_CHANGED = select(Change.row_id, Change.action, Change.before, Change.after).where(
+    Change.table == "events", Change.row_id.in_(_IDS))
+_DECIDED = select(ReviewItem.a_id).where(ReviewItem.kind == "low_confidence", ReviewItem.a_id.in_(_IDS),
+                                         ReviewItem.status != "open")
+
+
+def decided_events(session: Session, ids: set[int]) -> tuple[set[int], dict[int, set[str]]]:
+    """Those of these events people decided on in the case database (verified, corrected, given a
+    confidentiality, reverted, decided in review), and the fields people corrected on each."""
+    given = {"ids": list(ids)}
+    decided = set(session.execute(_VERIFIED, given).scalars()) | set(session.execute(_DECIDED, given).scalars())
+    corrected: dict[int, set[str]] = defaultdict(set)
+    for row_id, action, before, after in session.execute(_CHANGED, given):
+        decided.add(row_id)
+        if action in ("correct", "revert"):
+            corrected[row_id] |= set(after or {}) | set(before or {})
+    return decided, corrected
 
 
 def spans(entry: dict, group: str) -> list[tuple[int, int]]:
@@ -121,9 +145,18 @@ def carry(session: Session, doc: Document, record: dict, *, actor: str, tag: str
             out.vouched_events |= {(f["spans"][0]["start"], f["fields"]["kind"]) for f in held}
         entries = {e["id"]: e for e in record.get(group, [])}
         paired = _pair_group(group, machine, list(entries.values()))
+        held_elsewhere = _held_elsewhere(session, doc, group, [f for f in machine if f["id"] not in paired
+                                                                and f["id"] not in rows])
         for f in machine:
             known.add(f["id"])
             decided = rows.get(f["id"])
+            if f["id"] in held_elsewhere:
+                # Decided on in the case database (verified in review, say), and the new reading lost it: the
+                # event stays there, so the document keeps it as a fact people hold.
+                numbers[letter] += 1
+                _keep(session, doc, f, f"h{letter}{numbers[letter]}", group, actor)
+                out.kept += 1
+                continue
             if not decided:
                 continue
             vouched = f["state"] in VOUCHED
@@ -143,11 +176,7 @@ def carry(session: Session, doc: Document, record: dict, *, actor: str, tag: str
             elif vouched:
                 numbers[letter] += 1
                 hid = f"h{letter}{numbers[letter]}"
-                key = "evidence" if group == "events" else "mentions"
-                entry = {**f["machine"], "kept_from": f["id"],
-                         key: [{"start": s["start"], "end": s["end"], "text": doc.text[s["start"]:s["end"]]}
-                               for s in f["spans"]]}
-                session.add(FactReview(document_id=doc.id, fact_id=hid, action="add", fields=entry, actor=actor))
+                _keep(session, doc, f, hid, group, actor)
                 for r in decided:
                     r.fact_id = hid
                 out.kept += 1
@@ -161,6 +190,23 @@ def carry(session: Session, doc: Document, record: dict, *, actor: str, tag: str
             out.retired += 1
     session.flush()
     return out
+
+
+def _held_elsewhere(session: Session, doc: Document, group: str, lost: list[dict]) -> set[str]:
+    """Ids of `lost` event facts whose case-database event people decided on."""
+    if group != "events" or not lost:
+        return set()
+    linked = {f["id"]: linked_event(session, doc.id, f) for f in lost}
+    decided, _ = decided_events(session, {e.id for e in linked.values() if e is not None})
+    return {fid for fid, e in linked.items() if e is not None and e.id in decided}
+
+
+def _keep(session: Session, doc: Document, f: dict, hid: str, group: str, actor: str) -> None:
+    """The earlier reading of a fact, kept as one people hold (an `add` row naming where it came from)."""
+    key = "evidence" if group == "events" else "mentions"
+    entry = {**f["machine"], "kept_from": f["id"],
+             key: [{"start": s["start"], "end": s["end"], "text": doc.text[s["start"]:s["end"]]} for s in f["spans"]]}
+    session.add(FactReview(document_id=doc.id, fact_id=hid, action="add", fields=entry, actor=actor))
 
 
 def _pin(decided: list[FactReview], stood: dict, entry: dict, group: str) -> None:

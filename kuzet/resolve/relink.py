@@ -27,7 +27,7 @@ from datetime import date
 
 from sqlalchemy import bindparam, delete, func, select, update
 
-from kuzet.resolve.carry import Carried, overlap, pair, spans
+from kuzet.resolve.carry import Carried, decided_events, overlap, pair, spans
 from kuzet.resolve.confidence import REVIEW_BELOW, event_confidence
 from kuzet.resolve.linker import _MEMBERSHIP_KINDS, _event_text, _StoredEvent
 from kuzet.resolve.relink_persons import PersonRelinker
@@ -51,10 +51,6 @@ _SOURCES = (select(EventSource.id, EventSource.event_id, EventSource.evidence_st
 _REPORTED = select(EventSource.event_id).where(EventSource.document_id == _DOC)
 _EVENTS = select(Event).where(Event.id.in_(_IDS))
 _REPORTERS = select(EventSource.event_id, func.count()).where(EventSource.event_id.in_(_IDS)).group_by(EventSource.event_id)
-_CHANGED = select(Change.row_id, Change.action, Change.before, Change.after).where(
-    Change.table == "events", Change.row_id.in_(_IDS))
-_DECIDED = select(ReviewItem.a_id).where(ReviewItem.kind == "low_confidence", ReviewItem.a_id.in_(_IDS),
-                                         ReviewItem.status != "open")
 _OPEN_ITEM = select(ReviewItem).where(ReviewItem.kind == "low_confidence", ReviewItem.a_id == bindparam("event"),
                                       ReviewItem.status == "open")
 _INVOLVED = select(Involvement.id, Involvement.event_id, Involvement.role, Involvement.person_id,
@@ -229,16 +225,10 @@ class Relinker(PersonRelinker):
 
     def _touched(self, ids: set[int], stored: dict[int, Event], sources: list[_Source],
                  carried: Carried) -> tuple[set[int], dict[int, set[str]]]:
-        """Events a person touched, and the fields people corrected on each."""
-        s = self.session
-        touched = {i for i, e in stored.items() if e.verified_by}
+        """Events a person touched (decided on, or stood behind on the reading screen), and the fields people
+        corrected on each."""
+        touched, corrected = decided_events(self.session, ids)
         touched |= {src.event_id for src in sources if (src.start, stored[src.event_id].kind) in carried.vouched_events}
-        corrected: dict[int, set[str]] = defaultdict(set)
-        for row_id, action, before, after in s.execute(_CHANGED, {"ids": list(ids)}):
-            touched.add(row_id)
-            if action in ("correct", "revert"):
-                corrected[row_id] |= set(after or {}) | set(before or {})
-        touched |= set(s.execute(_DECIDED, {"ids": list(ids)}).scalars())
         return touched, corrected
 
     def _rejected_spans(self, doc_id: int) -> list[tuple[int, int, str]]:

@@ -1,6 +1,7 @@
 """`kuzet reread`: read stored documents again with the current reader, keeping every human decision.
 
-A document is read from its stored text, not from its bytes again: every span a person
+The current reader is this Kuzet's, with the event model `kuzet train` kept for the database
+(the bundled one when it kept none). A document is read from its stored text, not from its bytes again: every span a person
 marked, and every fact's offsets, point into that text. Its date is the one its text
 states, else the one it was stored with, else the one given (`--date`); naming documents
 (`--document`) with a date gives them that date unless their text states one.
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from kuzet import __version__
 from kuzet.errors import KuzetError, NotFoundInDatabaseError
+from kuzet.extract.event_model import ReaderModel
 from kuzet.extract.pipeline import extract_record
 from kuzet.resolve.carry import carry
 from kuzet.resolve.cases import rebuild_cases
@@ -36,7 +38,17 @@ from kuzet.resolve.name_index import NameIndex
 from kuzet.resolve.relink import Relinked, Relinker
 from kuzet.store import search
 from kuzet.store.db import Database
-from kuzet.store.models import Change, Document, EventSource, FactReview, Organization, Person, PersonName, Place
+from kuzet.store.models import (
+    Change,
+    Document,
+    EventSource,
+    FactReview,
+    Organization,
+    Person,
+    PersonName,
+    Place,
+    ReaderModelRow,
+)
 
 BATCH = 50
 
@@ -63,9 +75,18 @@ class RereadReport:
                 "decisions_kept": self.decisions}
 
 
+def reader(s: Session) -> tuple[ReaderModel | None, str]:
+    """The event reader of this database, and its name: the model `kuzet train` kept, else the bundled one (None)."""
+    from kuzet.services.training import active_model
+
+    kept = s.execute(select(ReaderModelRow.id).where(ReaderModelRow.active.is_(True))
+                     .order_by(ReaderModelRow.id.desc())).scalars().first()
+    return (active_model(s), f"model {kept}") if kept else (None, "bundled model")
+
+
 def reread(db: Database, documents: list[int] | None = None, *, doc_date: date | None = None, actor: str,
            progress: Callable[[int], None] | None = None, batch: int = BATCH) -> RereadReport:
-    """Re-read `documents` (ids; None: every stored document) into `db`.
+    """Re-read `documents` (ids; None: every stored document) into `db`, with the database's reader (`reader`).
 
     Like ingest, documents go in batches: one transaction a batch, a savepoint a document (a document
     that fails is left as it was, the others go on), the cases of everyone touched rebuilt once a batch.
@@ -74,10 +95,11 @@ def reread(db: Database, documents: list[int] | None = None, *, doc_date: date |
     names = NameIndex()
     with db.sessions() as s:
         ids = documents if documents is not None else list(s.execute(select(Document.id).order_by(Document.id)).scalars())
+        model = reader(s)
         s.rollback()
         for start in range(0, len(ids), batch):
             _batch(s, names, ids[start:start + batch], named=documents is not None, doc_date=doc_date, actor=actor,
-                   report=report, progress=progress)
+                   model=model, report=report, progress=progress)
     return report
 
 
@@ -87,7 +109,7 @@ def _failure(doc_id: int, err: Exception) -> str:
 
 
 def _batch(s: Session, names: NameIndex, chunk: list[int], *, named: bool, doc_date: date | None, actor: str,
-           report: RereadReport, progress: Callable[[int], None] | None) -> None:
+           model: tuple[ReaderModel | None, str], report: RereadReport, progress: Callable[[int], None] | None) -> None:
     done: list[tuple[int, dict | None]] = []
     failed: list[str] = []
     try:
@@ -97,12 +119,12 @@ def _batch(s: Session, names: NameIndex, chunk: list[int], *, named: bool, doc_d
             victims: set[int] = set()
             people: set[int] = set()
             for doc_id in chunk:
-                for model in (Person, Organization, Place):
-                    forget_merges(s, model)
+                for table in (Person, Organization, Place):
+                    forget_merges(s, table)
                 try:
                     with s.begin_nested():
                         got = reread_document(s, linker, doc_id, date_given=doc_date if named else None,
-                                              fill_date=doc_date, actor=actor)
+                                              fill_date=doc_date, actor=actor, model=model)
                 except (KuzetError, SQLAlchemyError) as err:
                     failed.append(_failure(doc_id, err))
                     linker.forget()
@@ -118,7 +140,8 @@ def _batch(s: Session, names: NameIndex, chunk: list[int], *, named: bool, doc_d
         if len(chunk) > 1:
             # The batch could not be committed (another writer got in the way): each document alone.
             for doc_id in chunk:
-                _batch(s, names, [doc_id], named=named, doc_date=doc_date, actor=actor, report=report, progress=progress)
+                _batch(s, names, [doc_id], named=named, doc_date=doc_date, actor=actor, model=model, report=report,
+                       progress=progress)
             return
         done, failed = [], [_failure(chunk[0], err)]
     report.failed += failed
@@ -143,11 +166,12 @@ class _Reread:
 
 
 def reread_document(s: Session, linker: Relinker, doc_id: int, *, date_given: date | None, fill_date: date | None,
-                    actor: str) -> _Reread | None:
+                    actor: str, model: tuple[ReaderModel | None, str] = (None, "bundled model")) -> _Reread | None:
     """Re-read one document in the caller's transaction; None when its reading has not changed.
 
     date_given: the date of a document named on purpose (its text's own date still wins).
     fill_date: the date of a document whose text states none and that was stored without one.
+    model: the event reader and its name (`reader`).
     The caller rebuilds the cases of `linked.victims` and sweeps `linked.people` (`Relinker.sweep`).
     """
     doc = s.get(Document, doc_id)
@@ -155,7 +179,8 @@ def reread_document(s: Session, linker: Relinker, doc_id: int, *, date_given: da
         raise NotFoundInDatabaseError(f"no document with id {doc_id}")
     fallback = date_given or doc.date or fill_date
     # As stored: JSON has no tuples, and an unchanged reading must compare equal to the stored one.
-    record = json.loads(json.dumps(extract_record(doc.text, path=doc.path, sha256=doc.sha256, doc_date=fallback)))
+    record = json.loads(json.dumps(extract_record(doc.text, path=doc.path, sha256=doc.sha256, doc_date=fallback,
+                                                  model=model[0])))
     source = record["source"]
     when = date.fromisoformat(source["date"]) if source.get("date") else None
     title = source.get("title") or doc.title
@@ -178,7 +203,7 @@ def reread_document(s: Session, linker: Relinker, doc_id: int, *, date_given: da
               "kept": len(linked.events_before & linked.events_after), "decisions": decisions}
     change.before = {**change.before, "events": len(linked.events_before)}
     change.after = {"date": _iso(when), "language": source["language"], "facts": _counts(record),
-                    "events": len(linked.events_after), "reader": f"kuzet {__version__}",
+                    "events": len(linked.events_after), "reader": f"kuzet {__version__}, {model[1]}",
                     "events_added": counts["added"], "events_removed": counts["removed"], "events_kept": counts["kept"],
                     "decisions_kept": decisions, "decisions_moved": carried.moved, "facts_kept_by_people": carried.kept,
                     "rejections_retired": carried.retired}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -19,6 +20,7 @@ from sqlalchemy import text as sql
 from typer.testing import CliRunner
 
 from kuzet.cli import app
+from kuzet.extract.event_model import Linear, bundled_model
 from kuzet.extract.pipeline import extract_record
 from kuzet.ingest.run import ingest_documents
 from kuzet.ingest.sources import from_bytes
@@ -30,7 +32,17 @@ from kuzet.resolve.linker import Linker
 from kuzet.resolve.reread import reread
 from kuzet.store import dump, queries
 from kuzet.store.db import Database
-from kuzet.store.models import Change, Document, Event, EventSource, FactReview, Organization, Person, PersonName
+from kuzet.store.models import (
+    Change,
+    Document,
+    Event,
+    EventSource,
+    FactReview,
+    Organization,
+    Person,
+    PersonName,
+    ReaderModelRow,
+)
 
 # Invented documents. The first states its date; the second states none.
 DATED = (
@@ -358,6 +370,37 @@ def test_a_fact_people_accepted_survives_one_re_read_after_another(tmp_path) -> 
             assert {e["date"][:4] for e in queries.events(s) if e["date"] and e["kind"] != "pressure"} == {str(year)}
     with db.sessions() as s:
         assert s.execute(select(func.count(FactReview.id)).where(FactReview.action == "add")).scalar_one() == 1
+    db.close()
+
+
+def test_the_model_the_database_kept_reads_and_what_people_touched_outlives_it(tmp_path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'k.db'}")
+    (doc,) = ingest_documents(db, [from_bytes("undated.txt", UNDATED.encode())]).stored
+    with db.session() as s:
+        by_kind = {f["fields"]["kind"]: f for f in facts(s, doc)["events"]}
+        detention = linked_event(s, doc, by_kind["detention"]).id
+        verification.verify(s, detention, actor="editor")  # in review, not on the reading screen
+        review_fact(s, doc, by_kind["interrogation"]["id"], "correct", actor="monitor", fields={"outcome": "as a witness"})
+        interrogation = linked_event(s, doc, by_kind["interrogation"]).id
+        untouched = {linked_event(s, doc, by_kind[k]).id for k in ("verdict", "administrative_arrest")}
+        # A model `kuzet train` kept that reads no act at all: the most different reader there is.
+        blind = replace(bundled_model(), act=Linear(-1000.0, {}), info={"note": "reads nothing"})
+        s.add(ReaderModelRow(created_by="editor", active=True, model=blind.dumps(), info={}))
+    assert reread(db, actor="rereader").changed == [doc]
+    with db.sessions() as s:
+        assert s.get(Document, doc).record["events"] == []
+        assert s.get(Event, detention).verified_by == "editor" and s.get(Event, interrogation).outcome == "as a witness"
+        assert all(s.get(Event, i) is None for i in untouched), "acts nobody touched go with the reading"
+        held = {f["fields"]["kind"]: f for f in facts(s, doc)["events"]}
+        assert set(held) == {"interrogation", "detention"} and all(f["machine"] is None for f in held.values())
+        assert held["interrogation"]["state"] == "corrected" and held["interrogation"]["fields"]["outcome"] == "as a witness"
+        # Verified in review, not on the reading screen: the reading screen still shows what the event stands on.
+        assert (held["detention"]["state"], held["detention"]["by"]) == ("added", "rereader")
+        assert linked_event(s, doc, held["detention"]).id == detention
+        change = s.execute(select(Change).where(Change.action == "reread")).scalar_one()
+        assert change.after["reader"].endswith("model 1") and change.after["events_removed"] == 2
+        assert {e["kind"] for e in queries.dossier(s, _person(s, "Nurlan Abdrakhmanov"))["timeline"]} == {"detention"}
+    assert reread(db, actor="rereader").changed == []
     db.close()
 
 
