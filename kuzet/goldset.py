@@ -95,8 +95,9 @@ def _score_json(s: Score) -> dict:
     for f in FIELDS:
         t = s.tallies[f]
         p, r, f1 = t.prf
-        fields[f] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "tp": t.tp, "fp": t.fp, "fn": t.fn}
-    return {"fields": fields, "macro_f1": round(s.macro_f1, 4)}
+        # Unrounded: the text shows them to three places as the project's scorer does (0.8905 is not 0.890).
+        fields[f] = {"precision": p, "recall": r, "f1": f1, "tp": t.tp, "fp": t.fp, "fn": t.fn}
+    return {"fields": fields, "macro_f1": s.macro_f1}
 
 
 def load_model(path: Path) -> ReaderModel:
