@@ -136,6 +136,29 @@ def extract_cli(
     raise typer.Exit(code)
 
 
+class ScoreFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of gold files (*.json, the format of spec/seed-gold.json).")],
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="The folder of the documents the gold files name (default: GOLD_DIR/../corpus).")] = None,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="text: a table per language; json: the same figures for scripts.")] = ScoreFormat.text,
+    model: Annotated[Path | None, typer.Option("--model", help="Read events with this reader model (written by `kuzet train --output`).")] = None,
+) -> None:
+    """Score the reader against hand-annotated gold files: precision, recall and F1 per field, and macro-F1."""
+    from kuzet import goldset
+
+    try:
+        reader = goldset.load_model(model) if model is not None else None
+        result = goldset.evaluate(goldset.load(gold_dir, corpus), model=reader)
+    except KuzetError as err:
+        raise _fail("evaluate", err) from None
+    print(goldset.render(result) if fmt is ScoreFormat.text else json.dumps(result, ensure_ascii=False, indent=1))
+
+
 DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite file or a postgresql:// URL (default: $KUZET_DATABASE_URL, else ~/.local/share/kuzet/kuzet.db).")]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people; json for scripts (the data the web desk shows, with ids and sources).")]
 ActorOption = Annotated[str | None, typer.Option("--actor", help="Who is deciding (recorded with the change); default $KUZET_USER or your login.")]
@@ -212,6 +235,39 @@ def ingest_cli(
         print(f"stored {summary['stored']}, skipped {summary['skipped']} (already stored), failed {summary['failed']}")
     else:
         print(json.dumps({**summary, "documents": report.stored, "errors": report.failed}, ensure_ascii=False))
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command("reread")
+def reread_cli(
+    every: Annotated[bool, typer.Option("--all", help="Re-read every stored document.")] = False,
+    documents: Annotated[list[int] | None, typer.Option("--document", help="A document's id (repeat for several).")] = None,
+    doc_date: Annotated[str | None, typer.Option("--date", help="Date (YYYY-MM-DD) of documents whose text states none: those stored without one, or (with --document) the ones named.")] = None,
+    db: DbOption = None, fmt: FormatOption = OutputFormat.text, actor: ActorOption = None,
+) -> None:
+    """Read stored documents again with the current reader; every decision people made stays."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from kuzet.resolve.reread import reread
+
+    try:
+        if every == bool(documents):
+            raise KuzetError("name the documents to re-read (--document ID, repeated) or give --all")
+        when = _parse_date(doc_date)
+        database = _open(db)
+    except KuzetError as err:
+        raise _fail("reread", err) from None
+    try:
+        with Progress(TextColumn("re-reading"), BarColumn(), MofNCompleteColumn(), transient=True,
+                      disable=not sys.stderr.isatty()) as bar:
+            task = bar.add_task("", total=len(documents) if documents else None)
+            report = reread(database, None if every else list(documents), doc_date=when, actor=_actor(actor),
+                            progress=lambda _doc: bar.update(task, advance=1))
+    finally:
+        database.close()
+    for line in report.failed:
+        print(f"kuzet reread: {line}", file=sys.stderr)
+    print(report.summary() if fmt is OutputFormat.text else json.dumps(report.as_json(), ensure_ascii=False))
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -644,9 +700,24 @@ def review_cli(
     merge: Annotated[int | None, typer.Option("--merge", help="Decide review item N: one person (merged).")] = None,
     verify: Annotated[int | None, typer.Option("--verify", help="Decide review item N: the event was read right.")] = None,
     reject: Annotated[int | None, typer.Option("--reject", help="Decide review item N: the event was misread (removed, kept in history).")] = None,
+    accuracy: Annotated[bool, typer.Option("--accuracy", help="Instead: how the reader did on the facts people reviewed (as read, corrected, rejected, missed; per field and language).")] = False,
     db: DbOption = None, fmt: FormatOption = OutputFormat.text, actor: ActorOption = None,
 ) -> None:
     """What the machine was not sure of: possible same-person pairs and low-confidence events, best first."""
+    if accuracy:
+        from kuzet.publish import listing
+        from kuzet.resolve.accuracy import reader_accuracy
+
+        try:
+            database = _open(db)
+            try:
+                with database.sessions() as s:
+                    _emit(reader_accuracy(s), fmt, listing.accuracy)
+            finally:
+                database.close()
+        except KuzetError as err:
+            raise _fail("review", err) from None
+        return
     from kuzet.errors import NotFoundInDatabaseError
     from kuzet.publish import listing
     from kuzet.resolve import curation, verification

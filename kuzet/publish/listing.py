@@ -116,3 +116,26 @@ def train_report(r: dict) -> str:
     lines.append(f"kept: the retrained model (model {r['model']})" if r["kept"] == "new"
                  else "kept: the current model (with the reviews, the reader read the held-back documents worse)")
     return "\n".join(lines)
+
+
+def _accuracy_rows(table: dict) -> list[str]:
+    def pct(x: float | None) -> str:
+        return f"{x:.2f}" if x is not None else "-"
+
+    rows = [*table["fields"], {"field": "all", **table["total"]}]
+    return [f"  {r['field'].replace('_', ' '):<14} {r['as_read']:>7} {r['corrected']:>9} {r['rejected']:>8} {r['missed']:>6}"
+            f" {pct(r['precision']):>9} {pct(r['recall']):>6}" for r in rows]
+
+
+def accuracy(d: dict) -> str:
+    """The reader measured against reviewed facts (kuzet/resolve/accuracy.py), per field and language."""
+    head = f"  {'field':<14} {'as read':>7} {'corrected':>9} {'rejected':>8} {'missed':>6} {'precision':>9} {'recall':>6}"
+
+    def n(count: int) -> str:
+        return f"{count} document{'s' if count != 1 else ''}"
+
+    lines = [f"Reading against reviewed facts, {n(d['documents'])}", head, *_accuracy_rows(d)]
+    if len(d["languages"]) > 1:
+        for lang in d["languages"]:
+            lines += ["", f"{lang['language']}, {n(lang['documents'])}", head, *_accuracy_rows(lang)]
+    return "\n".join(lines)

@@ -75,7 +75,11 @@ def facts(session: Session, doc_id: int) -> dict[str, list[dict]]:
     for r in reviews:
         if r.action == "add":
             added[r.fact_id] = r
-        if r.action in ("correct", "verify") and r.fields:
+            if r.fact_id in latest:
+                # A fact a re-read kept as a human one (kuzet/resolve/carry.py): its decisions came first.
+                continue
+        # An accept carries fields only when a re-read pinned what was accepted (the reading changed since).
+        if r.action in ("correct", "verify", "accept") and r.fields:
             changed.setdefault(r.fact_id, {}).update(r.fields)
         if r.action == "verify" and r.fact_id in latest and latest[r.fact_id].action == "reject":
             continue
@@ -148,8 +152,11 @@ def linked_event(session: Session, doc_id: int, fact: dict) -> Event | None:
     if not fact["spans"]:
         return None
     start = fact["spans"][0]["start"]
-    return session.execute(select(Event).join(EventSource, EventSource.event_id == Event.id).where(
-        EventSource.document_id == doc_id, EventSource.evidence_start == start)).scalars().first()
+    events = session.execute(select(Event).join(EventSource, EventSource.event_id == Event.id).where(
+        EventSource.document_id == doc_id, EventSource.evidence_start == start).order_by(Event.id)).scalars().all()
+    # Several acts of one sentence share its start (a verdict and the arrest it gave): the one of this fact's kind.
+    kinds = {(fact.get("machine") or {}).get("kind"), fact["fields"].get("kind")}
+    return next((e for e in events if e.kind in kinds), events[0] if events else None)
 
 
 def linked_person(session: Session, doc_id: int, fact: dict) -> Person | None:

@@ -183,6 +183,11 @@ class Linker:
         for other, s in doubts:
             if s >= REVIEW and other != pid:
                 self._review_pair(pid, other, s, f"{entry['name']} ({label})")
+        self._name_rows(entry, pid, doc_id, k, rows)
+        return pid
+
+    def _name_rows(self, entry: dict, pid: int, doc_id: int, k: NameKeys, rows: dict[type, list[dict]]) -> None:
+        """The rows that record how this document names person `pid`: spellings (indexed) and descriptors."""
         # Latin spellings as written ("ZHAKUPOVA Aliya"); Cyrillic ones by their nominative only,
         # since the mentions carry case endings ("Алию Жакупову").
         spellings = {fold_for_matching(m["text"]).lstrip("#⚡ ") for m in entry["mentions"] if _script(m["text"]) == "latn"}
@@ -198,7 +203,6 @@ class Linker:
         self.names.add((pid, surname, given, patronymic), k.surname, k.consonants)
         for d in dict.fromkeys(entry.get("descriptors") or []):
             rows[PersonDescriptor].append({"person_id": pid, "descriptor": d, "document_id": doc_id})
-        return pid
 
     def add_person(self, entry: dict, doc_id: int, label: str) -> int:
         """Link (or create) a person someone marked in a stored document; returns their id."""

@@ -44,6 +44,12 @@ class NameIndex:
             self._by_prefix[surname_key[:3]].add(spelling)
             self._by_consonants[consonant_key].add(spelling)
 
+    def discard(self, spelling: Spelling, surname_key: str, consonant_key: str) -> None:
+        """Forget a spelling whose last stored row went (a re-read replaced it, or its person was deleted)."""
+        if surname_key:
+            self._by_prefix.get(surname_key[:3], set()).discard(spelling)
+            self._by_consonants.get(consonant_key, set()).discard(spelling)
+
     def candidates(self, k: NameKeys) -> set[Spelling]:
         """Spellings that could be the same surname as `k`: same first three letters or same consonants."""
         if not k.surname:

@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import func, select
 
 from kuzet.errors import NotFoundInDatabaseError
+from kuzet.resolve.accuracy import reader_accuracy
 from kuzet.resolve.corrections import facts as document_facts
 from kuzet.store import queries
 from kuzet.store.models import ROLES, ApiToken, Document, Event, ReviewItem, User
@@ -179,6 +180,12 @@ def review(d: Desk = Depends(needs("monitor"))) -> dict:
                 except NotFoundInDatabaseError:
                     item[side]["dossier"] = None
     return {"queue": items}
+
+
+@twin("/accuracy", "accuracy.html")
+def accuracy(d: Desk = Depends(needs("editor"))) -> dict:
+    """How the reader did on the facts people reviewed: as read, corrected, rejected, missed; per field and language."""
+    return reader_accuracy(d.session, levels=d.levels)
 
 
 @twin("/history/{table}/{row_id}", "history.html")

@@ -13,7 +13,8 @@ ROUTES = {
     "/": "viewer", "/documents": "viewer", "/documents/{doc_id}": "viewer", "/persons": "viewer",
     "/persons/{person_id}": "viewer", "/organizations": "viewer", "/organizations/{org_id}": "viewer",
     "/places/{place_id}": "viewer", "/events": "viewer", "/search": "viewer", "/hearings": "viewer",
-    "/account": "viewer", "/review": "monitor", "/history/{table}/{row_id}": "editor", "/admin/users": "admin",
+    "/account": "viewer", "/review": "monitor", "/accuracy": "editor", "/history/{table}/{row_id}": "editor",
+    "/admin/users": "admin",
 }
 ORDER = ["viewer", "monitor", "editor", "admin"]
 SECRET, INTERNAL = "Qwertyova", "Asdfgov"
