@@ -144,19 +144,20 @@ class ScoreFormat(StrEnum):
 @app.command("evaluate")
 def evaluate_cli(
     gold_dir: Annotated[Path, typer.Argument(help="A folder of gold files (*.json, the format of spec/seed-gold.json).")],
-    corpus: Annotated[Path | None, typer.Option("--corpus", help="The folder of the documents the gold files name (default: GOLD_DIR/../corpus).")] = None,
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="The folder of the documents the gold files name (default: corpus/ or docs/ beside GOLD_DIR).")] = None,
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="text: a table per language; json: the same figures for scripts.")] = ScoreFormat.text,
     model: Annotated[Path | None, typer.Option("--model", help="Read events with this reader model (written by `kuzet train --output`).")] = None,
 ) -> None:
     """Score the reader against hand-annotated gold files: precision, recall and F1 per field, and macro-F1."""
-    from kuzet import goldset
+    from kuzet.learn import scoring
+    from kuzet.learn.corpus import load_golds
 
     try:
-        reader = goldset.load_model(model) if model is not None else None
-        result = goldset.evaluate(goldset.load(gold_dir, corpus), model=reader)
+        reader = scoring.load_model(model) if model is not None else None
+        result = scoring.evaluate(load_golds(gold_dir, corpus), model=reader)
     except KuzetError as err:
         raise _fail("evaluate", err) from None
-    print(goldset.render(result) if fmt is ScoreFormat.text else json.dumps(result, ensure_ascii=False, indent=1))
+    print(scoring.render(result) if fmt is ScoreFormat.text else json.dumps(result, ensure_ascii=False, indent=1))
 
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite file or a postgresql:// URL (default: $KUZET_DATABASE_URL, else ~/.local/share/kuzet/kuzet.db).")]
@@ -760,10 +761,10 @@ def train_cli(
         with _open(db).session() as s:
             report = training.train(s, actor=_actor(actor), held_share=held)
             if output is not None:
-                model = training.active_model(s)
                 from kuzet.extract.event_model import bundled_model
+                from kuzet.store.reader_models import active_model
 
-                output.write_text((model or bundled_model()).dumps() + "\n", encoding="utf-8")
+                output.write_text((active_model(s) or bundled_model()).dumps() + "\n", encoding="utf-8")
             _emit(training.report_json(report), fmt, train_report)
     except KuzetError as err:
         raise _fail("train", err) from None

@@ -13,7 +13,7 @@ from kuzet.cli import app
 from kuzet.evaluate import FIELDS, score
 from kuzet.extract.event_model import Linear, bundled_model
 from kuzet.extract.pipeline import extract_record
-from kuzet.goldset import document_text
+from kuzet.learn.corpus import strip_header as document_text
 from tests.conftest import FIXTURES, golds, run_kuzet
 
 # Invented documents; the English one states no date of its own: its gold gives the month it was written in.
@@ -111,7 +111,7 @@ def test_bad_input_is_one_line_naming_the_file(tmp_path: Path) -> None:
     gold_dir = _folder(tmp_path / "a", {"1": (EN, EN_GOLD)})
     missing = run_kuzet("evaluate", str(tmp_path / "nowhere"))  # the real command, in its own process
     assert missing.returncode == 1 and b"Traceback" not in missing.stderr
-    assert missing.stderr.decode().splitlines() == [f"kuzet evaluate: {tmp_path / 'nowhere'}: [E035] no such folder of gold files"]
+    assert missing.stderr.decode().splitlines() == [f"kuzet evaluate: {tmp_path / 'nowhere'}: [E040] no such folder of gold files"]
 
     (gold_dir / "2.json").write_text('{"document": "x.txt", "persons": [', encoding="utf-8")
     broken = _kuzet("evaluate", str(gold_dir))

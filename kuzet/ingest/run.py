@@ -10,6 +10,7 @@ running it again skips what is stored (same sha256) and finishes the rest.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -21,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from kuzet.errors import KuzetError
+from kuzet.extract.event_model import ReaderModel
 from kuzet.extract.pipeline import extract_record
 from kuzet.ingest.sources import Problem, SourceDocument, read_documents
 from kuzet.resolve.cases import rebuild_cases
@@ -28,6 +30,7 @@ from kuzet.resolve.linker import Linker
 from kuzet.resolve.name_index import NameIndex
 from kuzet.store.db import Database
 from kuzet.store.models import Document
+from kuzet.store.reader_models import active_row
 
 log = logging.getLogger(__name__)
 BATCH = 100
@@ -40,10 +43,18 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)  # one line each: "path: [E00x] problem"
 
 
+_MODEL: ReaderModel | None = None  # the database's event reader in this process (set once per worker)
+
+
+def _use_model(text: str | None) -> None:
+    global _MODEL
+    _MODEL = ReaderModel.from_json(json.loads(text)) if text else None
+
+
 def _extract(job: tuple[SourceDocument, date | None]) -> tuple[SourceDocument, dict | str]:
     src, doc_date = job
     try:
-        return src, extract_record(src.text, path=src.path, sha256=src.sha256, doc_date=src.date or doc_date)
+        return src, extract_record(src.text, path=src.path, sha256=src.sha256, doc_date=src.date or doc_date, model=_MODEL)
     except KuzetError as err:
         return src, str(err)
 
@@ -66,7 +77,13 @@ def ingest_documents(db: Database, items: Iterable[SourceDocument | Problem], *,
                      batch: int = BATCH) -> IngestReport:
     """Ingest documents already read (files, an upload, pasted text)."""
     report = IngestReport()
-    pool: Executor | None = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    # Read with the model `kuzet train` kept for this database (the bundled one when it kept none).
+    with db.sessions() as session:
+        row = active_row(session)
+        model_text = row.model if row else None
+    _use_model(model_text)
+    pool: Executor | None = ProcessPoolExecutor(max_workers=workers, initializer=_use_model, initargs=(model_text,)) \
+        if workers > 1 else None
     names = NameIndex()
     try:
         for chunk in _batches(items, batch):

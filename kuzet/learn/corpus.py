@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kuzet.errors import GoldError, NotFoundError
+from kuzet.errors import GoldError
+from kuzet.text.decode import decode
+
+_HEADER = ("# source:", "# language:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,45 +39,66 @@ class GoldDoc:
 
 
 def strip_header(text: str) -> str:
-    """The text without the devset's '# source:' / '# language:' header lines."""
-    if text.startswith("# source:"):
-        lines = text.split("\n", 2)
-        if len(lines) > 1 and lines[1].startswith("# language:"):
-            return lines[2] if len(lines) > 2 else ""
-        return lines[1] if len(lines) > 1 else ""
+    """The document without a leading `# source:` / `# language:` header (each line at most once, in that order)."""
+    for prefix in _HEADER:
+        if text.startswith(prefix):
+            _, _, text = text.partition("\n")
     return text
 
 
 def corpus_dir(gold_dir: Path) -> Path:
-    """The folder of texts that goes with a folder of gold files."""
+    """The folder of texts that goes with a folder of gold files: corpus/ or docs/ beside it."""
     for name in ("corpus", "docs"):
         cand = gold_dir.parent / name
         if cand.is_dir():
             return cand
-    raise NotFoundError(f"no corpus/ or docs/ folder beside {gold_dir} (give --corpus)", path=str(gold_dir))
+    raise GoldError("no corpus/ or docs/ folder beside it (give it with --corpus)", path=str(gold_dir))
+
+
+def _gold(path: Path) -> dict:
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise GoldError("not a gold file: not UTF-8 text", path=str(path)) from None
+    except json.JSONDecodeError as err:
+        raise GoldError(f"not a gold file: broken JSON (line {err.lineno}: {err.msg})", path=str(path)) from None
+    except OSError as err:
+        raise GoldError(f"cannot read: {err.strerror}", path=str(path)) from None
+    if not isinstance(gold, dict) or not isinstance(gold.get("document"), str) or not gold["document"]:
+        raise GoldError('not a gold file: no "document" naming its document', path=str(path))
+    for key in ("date", "context_date"):
+        if gold.get(key) is not None:
+            try:
+                date.fromisoformat(str(gold[key]))
+            except ValueError:
+                raise GoldError(f"{key} {gold[key]!r} is not a date like 2021-09-30", path=str(path)) from None
+    return gold
 
 
 def load_golds(gold_dir: Path, corpus: Path | None = None) -> list[GoldDoc]:
-    """Every gold file of a folder with its document's text, in name order.
+    """Every gold file of a folder (by name) with its document's text.
 
+    corpus (Path | None): the documents' folder; corpus/ or docs/ beside gold_dir when None.
     RETURNS (list[GoldDoc]): the annotated documents.
     """
     if not gold_dir.is_dir():
-        raise NotFoundError("no such folder of gold files", path=str(gold_dir))
-    corpus = corpus or corpus_dir(gold_dir)
+        raise GoldError("no such folder of gold files", path=str(gold_dir))
+    if corpus is None:
+        corpus = corpus_dir(gold_dir)
+    elif not corpus.is_dir():
+        raise GoldError("no such corpus folder", path=str(corpus))
+    files = sorted(p for p in gold_dir.iterdir() if p.suffix == ".json" and not p.name.startswith("."))
+    if not files:
+        raise GoldError("no gold files (*.json) in this folder", path=str(gold_dir))
     out = []
-    for path in sorted(gold_dir.glob("*.json")):
+    for path in files:
+        gold = _gold(path)
+        doc = corpus / gold["document"]
+        if not doc.is_file():
+            raise GoldError(f"its document {gold['document']!r} is not in {corpus}", path=str(path))
         try:
-            gold = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise GoldError(f"not a JSON gold file: {err}", path=str(path)) from None
-        if not isinstance(gold, dict) or not isinstance(gold.get("document"), str):
-            raise GoldError("a gold file must be an object naming its 'document'", path=str(path))
-        doc_path = corpus / gold["document"]
-        if not doc_path.is_file():
-            raise GoldError(f"its document {gold['document']} is not in {corpus}", path=str(path))
-        text = strip_header(doc_path.read_text(encoding="utf-8"))
-        out.append(GoldDoc(gold["document"], text, gold))
-    if not out:
-        raise GoldError("no gold files (*.json) in the folder", path=str(gold_dir))
+            text = decode(doc.read_bytes(), path=str(doc))
+        except OSError as err:
+            raise GoldError(f"cannot read: {err.strerror}", path=str(doc)) from None
+        out.append(GoldDoc(gold["document"], strip_header(text), gold))
     return out

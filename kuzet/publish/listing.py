@@ -113,6 +113,7 @@ def train_report(r: dict) -> str:
     for field in ("persons", "organizations", "places", "law_articles", "events"):
         lines.append(f"{field:14s}{r['before'][field]['f1']:10.3f}{r['after'][field]['f1']:8.3f}")
     lines.append(f"{'macro-F1':14s}{r['before']['macro_f1']:10.3f}{r['after']['macro_f1']:8.3f}")
+    lines.append(f"worse in {r['p_worse']:.0%} of resamplings of the held-back documents")
     lines.append(f"kept: the retrained model (model {r['model']})" if r["kept"] == "new"
                  else "kept: the current model (with the reviews, the reader read the held-back documents worse)")
     return "\n".join(lines)

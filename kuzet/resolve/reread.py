@@ -47,8 +47,8 @@ from kuzet.store.models import (
     Person,
     PersonName,
     Place,
-    ReaderModelRow,
 )
+from kuzet.store.reader_models import reader
 
 BATCH = 50
 
@@ -73,15 +73,6 @@ class RereadReport:
         return {"changed": self.changed, "unchanged": self.unchanged, "errors": self.failed,
                 "events": {"added": self.added, "removed": self.removed, "kept": self.kept},
                 "decisions_kept": self.decisions}
-
-
-def reader(s: Session) -> tuple[ReaderModel | None, str]:
-    """The event reader of this database, and its name: the model `kuzet train` kept, else the bundled one (None)."""
-    from kuzet.services.training import active_model
-
-    kept = s.execute(select(ReaderModelRow.id).where(ReaderModelRow.active.is_(True))
-                     .order_by(ReaderModelRow.id.desc())).scalars().first()
-    return (active_model(s), f"model {kept}") if kept else (None, "bundled model")
 
 
 def reread(db: Database, documents: list[int] | None = None, *, doc_date: date | None = None, actor: str,
