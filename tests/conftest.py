@@ -12,14 +12,18 @@ import jsonschema
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "data" / "extraction"
+# Annotated invented documents (corpus/, gold/): the bundled training set, which holds the first fixture set.
+FIXTURES = ROOT / "kuzet" / "data" / "training"
+FIXTURE_NAMES = [line.strip() for line in (ROOT / "tests" / "data" / "fixtures.txt").read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")]
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "monitoring-2021-04-21.txt"
 SEED_GOLD = SHARED / "spec" / "seed-gold.json"
 
 
 def golds() -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "gold").glob("*.json"))]
+    """The gold files of the first fixture set (tests/data/fixtures.txt)."""
+    return [json.loads((FIXTURES / "gold" / (n[:-4] + ".json")).read_text(encoding="utf-8")) for n in FIXTURE_NAMES]
 
 
 _SCHEMA = json.loads(resources.files("kuzet.schema").joinpath("extraction-1.schema.json").read_text(encoding="utf-8"))

@@ -33,7 +33,7 @@ def test_summary(seed_text, tmp_path) -> None:
 
 
 def test_json_list_and_jsonl(tmp_path) -> None:
-    docs = sorted((FIXTURES / "docs").glob("*.txt"))[:3]
+    docs = sorted((FIXTURES / "corpus").glob("*.txt"))[:3]
     proc = run_kuzet("extract", "--format", "json", *map(str, docs))
     records = json.loads(proc.stdout)
     assert proc.returncode == 0 and len(records) == 3

@@ -221,6 +221,7 @@ def _sentence_candidates(doc: Doc, layout: Layout, si: int, sent: Sentence, trig
         dates=[(d, index_at(ws, d.start)) for d in s_dates],
         triggers=[(k, index_at(ws, sent.start + a)) for k, a, _, _ in trig],
         story="header" if story.subjects else "prev" if story.last_persons else "none",
+        story_count=len(story.subjects or story.last_persons),
     )
     advice = advise(doc.match[sent.start:sent.end], trig, [(d.start - sent.start, d) for d in s_dates],
                     has_persons=any(not p.official for p, _, _ in persons_here), ends_colon=view.ends_colon)
@@ -232,7 +233,12 @@ def _sentence_candidates(doc: Doc, layout: Layout, si: int, sent: Sentence, trig
         t1 = max(t0 + 1, index_at(ws, sent.start + b))
         rule = advice.get(kind)
         act = act_features(view, kind, t0, t1, doc.doc_date)
+        # Another kind's wording that starts here and says more ("arrested ... for two months" over "arrested").
+        act += [f"k={kind}|longer={k}" for k, a2, b2, _ in trig if a2 == a and k != kind and b2 > b]
         act += [f"core={core}", f"k={kind}|core={core}", f"rule_act={rule is not None}", f"k={kind}|rule_act={rule is not None}"]
+        if rule is not None and rule.victims == "story":
+            # The rules would take the story's person ("A criminal case was opened" after her detention).
+            act += [f"rule_story={view.story}", f"k={kind}|rule_story={view.story}"]
         cand = Candidate(kind, sent.start + a, sent.start + b, si, act, core)
         for d, di in view.dates:
             value = resolve_relative(d, previous=anchor, doc_date=doc.doc_date) if d.relative else d.value

@@ -38,6 +38,7 @@ class SentenceView:
     dates: list[tuple[DateMention, int]]
     triggers: list[tuple[str, int]]  # (kind, index of the trigger's first word)
     story: str = "none"  # who the story is about when the sentence names nobody: header | prev | none
+    story_count: int = 0  # how many people that is
 
 
 def _near(words: list[Word], lo: int, hi: int) -> set[str]:
@@ -84,7 +85,11 @@ def act_features(view: SentenceView, kind: str, t0: int, t1: int, doc_date: date
     f.append(f"persons={min(len(victims), 3)}|pronoun={pronoun}")
     f.append(f"k={kind}|persons={min(len(victims), 3)}|pronoun={pronoun}")
     if not victims:
-        f += [f"story={view.story}", f"story={view.story}|pronoun={pronoun}"]
+        # "A criminal case was opened" after one named person's detention, or "dozens of people were prosecuted".
+        group = any("group" in w.cats for w in ws)
+        f += [f"story={view.story}", f"story={view.story}|pronoun={pronoun}",
+              f"story={view.story}|n={min(view.story_count, 2)}|group={group}",
+              f"k={kind}|story={view.story}|n={min(view.story_count, 2)}|group={group}"]
     if any(p.official for p, _, _ in view.persons):
         f.append("official_here")
     if view.dates:

@@ -24,6 +24,8 @@ from kuzet.text.segment import Layout
 
 __all__ = ["Event", "read_events", "decide"]
 _NAMED_IN_PASSING = {"criminal_case"}
+# An act the first rules read is kept at a lower probability (chosen by cross-validation on the bundled documents).
+RULE_THRESHOLD = 0.3
 
 
 def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organizations: list[Organization],
@@ -65,7 +67,7 @@ def decide(doc: Doc, layout: Layout, candidates: list[Candidate], model: ReaderM
             kept_kinds.setdefault(si, set()).add(kind)
     events: list[Event] = []
     for _, p_act, c in sorted(best.values(), key=lambda x: x[2].start):
-        if p_act < model.act.threshold:
+        if p_act < (RULE_THRESHOLD if "rule_act=True" in c.features else model.act.threshold):
             continue
         scored = [(model.victim.prob(o.features), o) for o in c.victims]
         victims = [o.person for p, o in scored if p >= model.victim.threshold]

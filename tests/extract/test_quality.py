@@ -18,7 +18,7 @@ TARGET = 0.85
 def _records() -> list[dict]:
     out = []
     for g in golds():
-        text, sha = read_text((FIXTURES / "docs" / g["document"]).read_bytes())
+        text, sha = read_text((FIXTURES / "corpus" / g["document"]).read_bytes())
         out.append(extract_record(text, path=g["document"], sha256=sha))
     return out
 

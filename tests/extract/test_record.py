@@ -12,7 +12,7 @@ from tests.conftest import FIXTURES, golds, validate
 
 @pytest.mark.parametrize("gold", golds(), ids=lambda g: g["document"])
 def test_fixture_records_are_valid(gold: dict) -> None:
-    text, sha = read_text((FIXTURES / "docs" / gold["document"]).read_bytes())
+    text, sha = read_text((FIXTURES / "corpus" / gold["document"]).read_bytes())
     record = extract_record(text, path=gold["document"], sha256=sha)
     validate(record, text)
     assert record["source"]["language"] == gold["language"]
