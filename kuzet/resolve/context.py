@@ -5,7 +5,7 @@ same article of law, the same court or police body, the same town, the same peop
 named beside them (a lawyer, a relative, a co-defendant), the same months, the same
 occupation. `person_context` collects these for one person of one extraction record,
 from the events they take part in and from the lines that name them (with the short
-header lines above, "#Aktau", where bulletins put the town). `support` says how much
+header lines above, "#Aktau", where bulletins put the town, and a news article's headline). `support` says how much
 two contexts agree, from 0 (nothing shared) towards 1.
 
 Only what both sides state counts, and a shared thing counts once whatever its
@@ -51,8 +51,14 @@ EMPTY = Context()
 
 
 def _zone(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """The lines holding these offsets, each with the short heading lines right above it."""
-    out = []
+    """The lines holding these offsets, each with the short heading lines right above it, and the headline.
+
+    A news article's headline names its story's town and case for every person in it
+    ("Taraz activist jailed; his father fined again"); a bulletin's first line is its date.
+    """
+    first = text.find("\n")
+    first = len(text) if first < 0 else first
+    out = [(0, first)] if 0 < first <= _HEADER else []
     for s in starts:
         a = text.rfind("\n", 0, s) + 1
         b = text.find("\n", s)

@@ -80,13 +80,15 @@ class PersonMatcher:
 
     def choose(self, entry: dict) -> Choice:
         k = keys(entry.get("surname"), entry.get("given"), entry.get("patronymic"), mention_gender(entry))
-        found = [c for c in self._candidates(k) if c.root not in self._claimed]
+        # Another person of this document took a stored person: only the same name in another form
+        # (the reader split "Токмырза" and "Токмырзу") may join them.
+        found = [c for c in self._candidates(k) if c.root not in self._claimed or c.name >= LINK]
         if not found:
             return Choice(k, None, [])
         found.sort(key=lambda c: (-c.name, c.root))
         top = found[0]
         rivals = [c for c in found[1:] if conflict(c.keys, top.keys) or k.given is None]
-        plain = top.name >= LINK or (k.given is None and len(found) == 1 and top.name >= 0.84)
+        plain = top.name >= LINK
         if plain and not rivals:
             return Choice(k, top.root, [(c.root, c.name) for c in found[1:]])
         mine = self._here(entry)

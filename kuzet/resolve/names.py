@@ -27,7 +27,8 @@ from kuzet.resources import given_names
 
 LINK = 0.9      # at or above: the same person, linked without asking
 REVIEW = 0.7    # from here up to LINK: a possible pair for `kuzet review`
-VARIANT = 0.85  # surname similarity from which the surnames are spellings of one name
+INITIAL = 0.65  # given similarity of an initial that fits: alone it does not link (0.86)
+VARIANT = 0.8   # surname similarity of two spellings of one name: with the same given name, still short of LINK
 
 _VOWELS = re.compile(r"[aeiou]")
 _CLOSE_VOWELS = re.compile(r"[eiou]")
@@ -35,6 +36,15 @@ _FEMALE_END = re.compile(r"(?:ova|eva|yeva|ina|yna|skaya|kyzy|qyzy|ова|ева
 _MALE_END = re.compile(r"(?:ov|ev|yev|in|yn|skiy|sky|uly|ov|ев|ов|ёв|ин|ын|ский|ұлы|улы)$", re.I)
 _KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.I)
 _LATIN = re.compile(r"[a-z]", re.I)
+# Kazakh case endings as `skeleton` writes them (-ның -> "nin", -ға -> "ga"), for names a text
+# detected as Russian left declined: "Жақыпованың" is "Жақыпова".
+_KAZAKH_CASE = ("nin|din|tin|ni|di|ti|ga|ge|ka|ke|nda|nde|da|de|ta|te|nan|nen|dan|den|tan|ten"
+                "|menen|benen|penen|men|ben|pen")
+_KAZAKH_SURNAME_CASE = re.compile(rf"(?<=ov|ev|in)a?(?:{_KAZAKH_CASE})$|(?:(?<=uli)|(?<=kizi))(?:n|{_KAZAKH_CASE})$")
+# A Russian case ending on a surname that ends in a vowel and is not Russian in form (Токмырза,
+# Токмырзу, Токмырзы, Токмырзой): the reader cannot give its nominative.
+_RUSSIAN_VOWEL_CASE = re.compile(r"(?:oiu|oi|[aeiu])$")
+_KAZAKH_GIVEN_CASE = re.compile(rf"(?:{_KAZAKH_CASE})$")
 # The surname word of a mention: the capitalised word the surname's skeleton comes from.
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -104,7 +114,7 @@ def _initial(part: str) -> str:
 
 def keys(surname: str | None, given: str | None, patronymic: str | None = None, gender: str | None = None) -> NameKeys:
     """The keys of one name; `gender` overrides what `gender_of` reads from the parts."""
-    sur = skeleton(surname) if surname else ""
+    sur = _KAZAKH_SURNAME_CASE.sub("", skeleton(surname)) if surname else ""
     pat = skeleton(patronymic)[:4] if patronymic and not patronymic.endswith(".") else None
     if given and (given.endswith(".") or len(given.replace(".", "")) <= 2):
         # Initials: "A.", "Zh", "Ж.Б." (given and patronymic), "A. M."
@@ -120,10 +130,12 @@ def keys(surname: str | None, given: str | None, patronymic: str | None = None, 
 
 
 def surname_similarity(a: NameKeys, b: NameKeys) -> float:
-    """1 for the same skeleton; 0.85 spellings of one name (Zhakupova/Zhaqypova); 0.75 one edit apart; else 0."""
+    """1 for the same skeleton; 0.8 spellings of one name (Zhakupova/Zhaqypova); 0.75 one edit apart; else 0."""
     if not a.surname or not b.surname:
         return 0.0
     if a.surname == b.surname:
+        return 1.0
+    if _declined(a.surname, b.surname) or _declined(b.surname, a.surname) or _same_stem(a.surname, b.surname):
         return 1.0
     if variant_key(a.surname) == variant_key(b.surname):
         return VARIANT
@@ -137,8 +149,8 @@ def given_similarity(a: NameKeys, b: NameKeys) -> float:
     if a.given is None or b.given is None:
         return 0.6
     if a.given.endswith(".") or b.given.endswith("."):
-        return 0.8 if a.given[:1] == b.given[:1] else 0.0
-    if a.given == b.given:
+        return INITIAL if a.given[:1] == b.given[:1] else 0.0
+    if a.given == b.given or _declined(a.given, b.given) or _declined(b.given, a.given):
         return 1.0
     if variant_key(a.given) == variant_key(b.given):
         return 0.9
@@ -147,6 +159,17 @@ def given_similarity(a: NameKeys, b: NameKeys) -> float:
     if long_ == short + "a" and len(short) >= 4:
         return 0.9
     return 0.0
+
+
+def _declined(form: str, name: str) -> bool:
+    """Whether `form` is `name` with a Kazakh case ending ("alianin" for "alia", "tokmirzaga" for "tokmirza")."""
+    return len(name) >= 4 and form.startswith(name) and bool(_KAZAKH_GIVEN_CASE.fullmatch(form[len(name):]))
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two Russian case forms of one surname that ends in a vowel ("tokmirza", "tokmirzu")."""
+    sa, sb = _RUSSIAN_VOWEL_CASE.sub("", a), _RUSSIAN_VOWEL_CASE.sub("", b)
+    return sa != a and sb != b and sa == sb and len(sa) >= 4
 
 
 def patronymics_agree(a: NameKeys, b: NameKeys) -> bool:
