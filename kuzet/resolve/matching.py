@@ -1,8 +1,9 @@
 """Which stored person a document's person is: names first, then what the documents tell around them.
 
-The name decides alone when it is plain: the same surname and given name (in any
-spelling and script) with one such person stored links; nothing close makes a new
-person. Context is asked only where the name leaves a doubt:
+The name decides alone when it is plain: the same surname and the same given name (in
+any script, or its Kazakh or Russian form: Болат/Булат, Гүлнар/Гульнара) links to the
+one person stored so; nothing close makes a new person. Context is asked only where the
+name leaves a doubt:
 
 - a near name (an initial only, a surname alone, a variant spelling: "A. Zhaqypova"
   for "Aliya Zhakupova") scores under `LINK` and links only when the documents share
@@ -97,8 +98,7 @@ class PersonMatcher:
         found.sort(key=lambda c: (-c.total, -c.name, c.root))
         best = found[0]
         rivals = [c for c in found[1:] if (conflict(c.keys, best.keys) or k.given is None) and c.name >= REVIEW]
-        sure = best.total >= LINK or (plain and best.root == top.root)
-        if sure and all(best.support - r.support >= MARGIN for r in rivals):
+        if best.total >= LINK and all(best.support - r.support >= MARGIN for r in rivals):
             return Choice(k, best.root, [(c.root, c.name) for c in found[1:] if c.name >= REVIEW])
         return Choice(k, None, [(c.root, c.name) for c in found if c.name >= REVIEW])
 

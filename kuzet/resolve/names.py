@@ -44,6 +44,7 @@ _KAZAKH_SURNAME_CASE = re.compile(rf"(?<=ov|ev|in)a?(?:{_KAZAKH_CASE})$|(?:(?<=u
 # A Russian case ending on a surname that ends in a vowel and is not Russian in form (Токмырза,
 # Токмырзу, Токмырзы, Токмырзой): the reader cannot give its nominative.
 _RUSSIAN_VOWEL_CASE = re.compile(r"(?:oiu|oi|[aeiu])$")
+_RUSSIAN_GIVEN_CASE = re.compile(r"(?:oi|ei|om|em|[aeiu])$")
 _KAZAKH_GIVEN_CASE = re.compile(rf"(?:{_KAZAKH_CASE})$")
 # The surname word of a mention: the capitalised word the surname's skeleton comes from.
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -157,6 +158,10 @@ def given_similarity(a: NameKeys, b: NameKeys) -> float:
     # Kazakh and Russian forms of a woman's name: Гүлнар/Гульнара, Жанар/Жанара.
     short, long_ = sorted((a.given, b.given), key=len)
     if long_ == short + "a" and len(short) >= 4:
+        return 0.9
+    # A Russian case form the reader could not bring back to the nominative: Алие, Асели, Марата.
+    sa, sb = _RUSSIAN_GIVEN_CASE.sub("", a.given), _RUSSIAN_GIVEN_CASE.sub("", b.given)
+    if sa == sb and len(sa) >= 3:
         return 0.9
     return 0.0
 
