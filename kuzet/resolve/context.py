@@ -116,11 +116,15 @@ def person_context(record: dict, text: str, entry: dict) -> Context:
     if not dates and record["source"].get("date"):
         dates.add(date.fromisoformat(record["source"]["date"]))
     people = {_person_key(persons[i]) for i in near_people} - {own, ""}
+    bodies = {_body(orgs[i]) for i in near_orgs}
+    towns = {places[i]["name"] for i in near_places if places[i]["kind"] in _PLACE_KINDS}
+    # A town or district court, police department or akimat names its town ("Павлодарский городской суд").
+    towns |= {key.split("|")[1] for key in bodies if key.count("|") == 4 and key.split("|")[2] != "regional"}
     return Context(
         people=frozenset(people),
-        bodies=frozenset(_body(orgs[i]) for i in near_orgs),
+        bodies=frozenset(bodies),
         articles=frozenset(f"{articles[i]['code']} {articles[i]['article']}" for i in near_articles if i in articles),
-        places=frozenset(places[i]["name"] for i in near_places if places[i]["kind"] in _PLACE_KINDS),
+        places=frozenset(towns),
         roles=frozenset(d.split()[-1].lower() for d in entry.get("descriptors") or [] if d.strip()),
         dates=frozenset(dates))
 

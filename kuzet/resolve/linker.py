@@ -159,7 +159,7 @@ class Linker:
         choice = self.matcher.choose(entry)
         k, doubts = choice.keys, choice.doubts
         pid = choice.person or self._insert(Person, {"name": entry["name"], "gender": k.gender})
-        self.matcher.linked(entry, pid)
+        self.matcher.linked(entry, pid, k)
         for other, s in doubts:
             if s >= REVIEW and other != pid:
                 self._review_pair(pid, other, s, f"{entry['name']} ({label})")

@@ -18,6 +18,7 @@ document are two people, so a stored person one of them took is not offered to a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -30,6 +31,7 @@ from kuzet.resolve.name_index import NameIndex
 from kuzet.resolve.names import LINK, REVIEW, VARIANT, NameKeys, conflict, keys, mention_gender, score, surname_similarity
 from kuzet.store.models import Document, Person, PersonName
 
+_PATRONYMIC = re.compile(r"(?:ович|евич|овн|евн|ичн|ovich|evich|ovna|evna|ichna)[а-яa-z]{0,3}$", re.I)
 MARGIN = 0.2         # how much closer one context must be than a rival's to choose between two people
 _CONTEXT_DOCS = 30   # a stored person's context is read from their latest documents
 _MAX_ASKED = 6       # candidates whose context is read, best names first
@@ -69,18 +71,26 @@ class PersonMatcher:
         self.names = names
         self._contexts: dict[int, Context] = {}
         self._doc: tuple[dict, str] | None = None
-        self._claimed: set[int] = set()
+        self._claimed: dict[int, list[NameKeys]] = {}
 
     def begin(self, record: dict | None, text: str = "") -> None:
         """A new document: its persons' contexts come from `record` and `text` (None: no context)."""
         self._doc = (record, text) if record is not None else None
-        self._claimed = set()
+        self._claimed = {}
 
     def forget(self) -> None:
         self._contexts.clear()
 
     def choose(self, entry: dict) -> Choice:
         k = keys(entry.get("surname"), entry.get("given"), entry.get("patronymic"), mention_gender(entry))
+        if not k.surname:
+            return Choice(k, self._named_here(k), [])
+        if entry.get("given") and _PATRONYMIC.search(entry["surname"]):
+            # "Алия Муратовна", "Нурлана Кайратовича": the reader took the patronymic for a surname.
+            alone = keys(None, entry["given"], entry["surname"], k.gender)
+            here = self._named_here(alone)
+            if here is not None:
+                return Choice(alone, here, [])
         # Another person of this document took a stored person: only the same name in another form
         # (the reader split "Токмырза" and "Токмырзу") may join them.
         found = [c for c in self._candidates(k) if c.root not in self._claimed or c.name >= LINK]
@@ -102,13 +112,23 @@ class PersonMatcher:
             return Choice(k, best.root, [(c.root, c.name) for c in found[1:] if c.name >= REVIEW])
         return Choice(k, None, [(c.root, c.name) for c in found if c.name >= REVIEW])
 
-    def linked(self, entry: dict, person: int) -> None:
-        """Note that `entry` of the current document is now `person` (new or found)."""
-        self._claimed.add(person)
+    def linked(self, entry: dict, person: int, k: NameKeys) -> None:
+        """Note that `entry` of the current document, named `k`, is now `person` (new or found)."""
+        self._claimed.setdefault(person, []).append(k)
         if person in self._contexts:
             self._contexts[person] = self._contexts[person] | self._here(entry)
 
     # -- names -----------------------------------------------------------------------------
+
+    def _named_here(self, k: NameKeys) -> int | None:
+        """A name without surname ("Алия Муратовна") is the one person of this document whose
+        given name and patronymic, in full or as initials ("Тохтарова А.М."), it fits, or whose
+        given name it is when their patronymic is not known."""
+        if not (k.given and k.patronymic):
+            return None
+        fits = {pid for pid, names in self._claimed.items()
+                if any((n.patronymic or n.given == k.given) and not conflict(k, n) for n in names)}
+        return fits.pop() if len(fits) == 1 else None
 
     def _candidates(self, k: NameKeys) -> list[Candidate]:
         """Stored persons (as roots) this name could be: best spelling's score >= REVIEW, none conflicting."""

@@ -10,6 +10,7 @@ from kuzet.extract.pipeline import extract_record
 from kuzet.ingest.run import ingest
 from kuzet.resolve.context import person_context, shared, support
 from kuzet.resolve.names import LINK, REVIEW, conflict, keys, mention_gender, score
+from kuzet.store import queries
 from kuzet.store.db import Database
 from tests.store.resolution_score import CASES, HARD, ResolutionScore, gold
 from tests.store.resolution_score import score as resolution_score
@@ -30,7 +31,6 @@ def _score(a: tuple, b: tuple) -> float:
     (("Seitkaliyev", "Daniyar"), ("Сейітқалиев", "Данияр")),
     (("Nurpeisov", "Bolat"), ("Nurpeissov", "Bulat")),
     (("Ibraeva", "Гүлнар"), ("Ibrayeva", "Гульнара")),
-    (("Лесбова", "Алие"), ("Lesbova", "Aliya")),  # a Russian case form the reader left (dative "Алие")
     (("Касымова", "Асели"), ("Kasymova", "Asel")),
 ])
 def test_spellings_of_one_name_meet(a: tuple, b: tuple) -> None:
@@ -129,6 +129,29 @@ def test_context_is_the_case_around_a_person() -> None:
     assert "Aktau" in _context(_HEADLINE, "Marat").places
 
 
+def test_a_name_without_surname_is_the_person_of_its_document(tmp_path: Path) -> None:
+    # Invented. Russian texts call a person by given name and patronymic after naming them in full.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(
+        "Мониторинг за 3 мая 2023 года\n\n2 мая 2023 года Павлодарский городской суд оштрафовал "
+        "правозащитницу Ахметову Г.С. на 50 МРП по ст. 488 КоАП.\n\nКак рассказала Гульмира Сериковна, "
+        "штраф она обжалует.\n", encoding="utf-8")
+    (tmp_path / "docs" / "b.txt").write_text(
+        "Мониторинг за 9 мая 2023 года\n\n8 мая 2023 года в Павлодаре полиция задержала правозащитницу "
+        "Гульмиру Ахметову у здания акимата.\n", encoding="utf-8")
+    db = Database(f"sqlite:///{tmp_path / 'kuzet.db'}")
+    try:
+        ingest(db, [str(tmp_path / "docs")])
+        with db.session() as session:
+            names = {n["name"] for n in queries.persons(session)}
+            (person,) = [p for p in queries.persons(session) if "Ахметова" in p["name"]]
+            spellings = {n["name"] for n in queries.dossier(session, person["id"])["names"]}
+    finally:
+        db.close()
+    assert not any("Сериков" in n for n in names), names
+    assert any("Сериков" in s for s in spellings), spellings
+
+
 def _ingest_and_score(url: str, data: Path) -> ResolutionScore:
     db = Database(url)
     try:
@@ -167,8 +190,8 @@ def test_hard_set_links_no_look_alike_and_no_wrong_pair(hard: ResolutionScore) -
     assert hard.precision >= 0.95 and hard.found_f1 >= 0.85, (hard.wrong_pairs[:10], hard.missed_pairs[:10])
 
 
-@pytest.mark.xfail(reason="the reader misses 22 of 194 mentions and joins two pairs of people inside a document; "
-                          "initials that share only a town with a person stay apart", strict=True)
+@pytest.mark.xfail(reason="the reader misses 14 of 194 mentions and joins three look-alike pairs inside a document; "
+                          "initials that share only a town with a stored person stay apart", strict=True)
 def test_hard_set_reaches_the_issue_target(hard: ResolutionScore) -> None:
     assert hard.lookalikes_merged == []
     assert hard.f1 >= 0.97
