@@ -27,7 +27,7 @@ from kuzet.resolve.confidence import REVIEW_BELOW, event_confidence
 from kuzet.resolve.identity import group_ids, root_id
 from kuzet.resolve.matching import PersonMatcher
 from kuzet.resolve.name_index import NameIndex
-from kuzet.resolve.names import REVIEW
+from kuzet.resolve.names import REVIEW, NameKeys
 from kuzet.resolve.organizations import identity_key
 from kuzet.store import search
 from kuzet.store.models import (
@@ -157,7 +157,8 @@ class Linker:
 
     def _person(self, entry: dict, doc_id: int, label: str, rows: dict[type, list[dict]]) -> int:
         choice = self.matcher.choose(entry)
-        k, doubts = choice.keys, choice.doubts
+        k: NameKeys = choice.keys
+        doubts = choice.doubts
         pid = choice.person or self._insert(Person, {"name": entry["name"], "gender": k.gender})
         self.matcher.linked(entry, pid, k)
         for other, s in doubts:
