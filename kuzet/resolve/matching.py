@@ -13,13 +13,15 @@ name leaves a doubt:
 
 A surname that differs by a consonant (Nurgaliyev/Nurgaziyev) is another name, however
 alike the cases: such pairs go to review and never link by context. Two persons of one
-document are two people, so a stored person one of them took is not offered to another.
+document are two people, so a stored person one of them took is offered to another only
+under the same name in another form (the reader split "Токмырза" and "Токмырзу"); a name
+without surname ("Алия Муратовна") is the person of its own document it fits.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlalchemy import select
@@ -49,7 +51,6 @@ class Candidate:
     keys: NameKeys            # the spelling that scored it
     variant: bool             # surnames are spellings of one name, so context may lift the score
     support: float = 0.0
-    reasons: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> float:
