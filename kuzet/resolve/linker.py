@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -26,8 +25,9 @@ from sqlalchemy.orm import Session
 from kuzet.ingest.sources import SourceDocument
 from kuzet.resolve.confidence import REVIEW_BELOW, event_confidence
 from kuzet.resolve.identity import group_ids, root_id
+from kuzet.resolve.matching import PersonMatcher
 from kuzet.resolve.name_index import NameIndex
-from kuzet.resolve.names import LINK, REVIEW, NameKeys, keys, score
+from kuzet.resolve.names import REVIEW, NameKeys
 from kuzet.resolve.organizations import identity_key
 from kuzet.store import search
 from kuzet.store.models import (
@@ -56,11 +56,6 @@ def _script(text: str) -> str:
     return "cyrl" if any("\u0400" <= c <= "\u04ff" for c in text) else "latn"
 
 
-@lru_cache(maxsize=65536)
-def _stored_keys(surname: str | None, given: str | None, patronymic: str | None) -> NameKeys:
-    return keys(surname, given, patronymic)
-
-
 @dataclass(slots=True)
 class _StoredEvent:
     id: int
@@ -77,6 +72,7 @@ class Linker:
         self.session = session
         self.names = names or NameIndex()
         self.touched: set[int] = set()
+        self.matcher = PersonMatcher(session, self.names)
         self.reload()
 
     def reload(self) -> None:
@@ -103,6 +99,7 @@ class Linker:
     def forget(self) -> None:
         """After a rollback: what this linker remembers may name rows that are gone."""
         self.names.forget()
+        self.matcher.forget()
         self.reload()
 
     def _insert(self, model: type, row: dict) -> int:
@@ -158,28 +155,12 @@ class Linker:
             self._org_names.setdefault(name, oid)
         return oid
 
-    def _candidates(self, k: NameKeys) -> list[tuple[int, float]]:
-        """Stored persons (as roots) this name could be, best first, with scores."""
-        best: dict[int, float] = {}
-        for person_id, surname, given, patronymic in self.names.candidates(k):
-            s = score(k, _stored_keys(surname, given, patronymic))
-            if s >= REVIEW:
-                r = root_id(self.session, Person, person_id)
-                best[r] = max(best.get(r, 0.0), s)
-        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
-
     def _person(self, entry: dict, doc_id: int, label: str, rows: dict[type, list[dict]]) -> int:
-        k = keys(entry.get("surname"), entry.get("given"), entry.get("patronymic"))
-        found = self._candidates(k)
-        if k.given is None and len(found) == 1 and found[0][1] >= 0.84:
-            # A surname alone ("#YNTYMAKOVA") that only one known person carries.
-            found = [(found[0][0], LINK)]
-        if found and found[0][1] >= LINK:
-            pid = found[0][0]
-            doubts = found[1:]
-        else:
-            pid = self._insert(Person, {"name": entry["name"], "gender": k.gender})
-            doubts = found
+        choice = self.matcher.choose(entry)
+        k: NameKeys = choice.keys
+        doubts = choice.doubts
+        pid = choice.person or self._insert(Person, {"name": entry["name"], "gender": k.gender})
+        self.matcher.linked(entry, pid, k)
         for other, s in doubts:
             if s >= REVIEW and other != pid:
                 self._review_pair(pid, other, s, f"{entry['name']} ({label})")
@@ -252,7 +233,9 @@ class Linker:
         articles = {a["id"]: self._article(a) for a in record["law_articles"]}
         article_numbers = {a["id"]: a["article"] for a in record["law_articles"]}
         orgs = {o["id"]: self._organization(o) for o in record["organizations"]}
+        self.matcher.begin(record, src.text)
         persons = {p["id"]: self._person(p, doc_id, label, rows) for p in record["persons"]}
+        self.matcher.begin(None)
         names = {p["id"]: p["name"] for p in record["persons"]}
 
         sourced: set[int] = set()

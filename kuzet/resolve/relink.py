@@ -100,7 +100,9 @@ class Relinker(PersonRelinker):
         articles = {a["id"]: self._article(a) for a in record["law_articles"]}
         orgs = {o["id"]: self._organization(o) for o in record["organizations"]}
         gone_people = set()
+        self.matcher.begin(record, doc.text)  # a person new to this reading is matched with its context too
         persons = self._persons(doc.id, record, carried, label, gone_people)
+        self.matcher.begin(None)
         names = {p["id"]: p["name"] for p in record["persons"]}
         numbers = {a["id"]: a["article"] for a in record["law_articles"]}
 
