@@ -95,7 +95,10 @@ def find_triggers(text: str, lang: str) -> list[tuple[str, int, int, bool]]:
                 end, was_core = here.get(kind, (0, False))
                 here[kind] = (max(end, km.end()), was_core or core)
         assert here, "the scanner is the union of the kinds' triggers"
-        kept += [(kind, start, end, core) for kind, (end, core) in here.items()]
+        # Of the precise wordings that start here, the longest says what the act is: "арестовал ... на два
+        # месяца" is a measure of restraint, not the detention "арестовал" alone would be.
+        longest = max((end for end, core in here.values() if core), default=0)
+        kept += [(kind, start, end, core) for kind, (end, core) in here.items() if not core or end == longest]
         pos = max(end for end, _ in here.values())
     return kept
 
@@ -222,6 +225,8 @@ def _sentence_candidates(doc: Doc, layout: Layout, si: int, sent: Sentence, trig
         triggers=[(k, index_at(ws, sent.start + a)) for k, a, _, _ in trig],
         story="header" if story.subjects else "prev" if story.last_persons else "none",
         story_count=len(story.subjects or story.last_persons),
+        item_person=any(layout.sentences[j].item == sent.item and any(not p.official for _, p in by_person.get(j, []))
+                        for j in range(max(0, si - 5), si)),
     )
     advice = advise(doc.match[sent.start:sent.end], trig, [(d.start - sent.start, d) for d in s_dates],
                     has_persons=any(not p.official for p, _, _ in persons_here), ends_colon=view.ends_colon)

@@ -39,6 +39,7 @@ class SentenceView:
     triggers: list[tuple[str, int]]  # (kind, index of the trigger's first word)
     story: str = "none"  # who the story is about when the sentence names nobody: header | prev | none
     story_count: int = 0  # how many people that is
+    item_person: bool = False  # an earlier sentence of the same list item named someone ("— X was detained. A case was opened.")
 
 
 def _near(words: list[Word], lo: int, hi: int) -> set[str]:
@@ -89,7 +90,8 @@ def act_features(view: SentenceView, kind: str, t0: int, t1: int, doc_date: date
         group = any("group" in w.cats for w in ws)
         f += [f"story={view.story}", f"story={view.story}|pronoun={pronoun}",
               f"story={view.story}|n={min(view.story_count, 2)}|group={group}",
-              f"k={kind}|story={view.story}|n={min(view.story_count, 2)}|group={group}"]
+              f"k={kind}|story={view.story}|n={min(view.story_count, 2)}|group={group}",
+              f"item_person={view.item_person}", f"k={kind}|item_person={view.item_person}|group={group}"]
     if any(p.official for p, _, _ in view.persons):
         f.append("official_here")
     if view.dates:

@@ -59,10 +59,24 @@ class Layout:
     sentences: tuple[Sentence, ...]
 
 
+# A story glued to the end of the one before on the same line: "... events. ⚡#KASSYMOVA Zhanar On 19 August ...".
+_GLUED_STORY = re.compile(rf"(?<=[.!?…»\"”)])[ \t]+(?=[{HEADER_MARK}]\ufe0f?\s*#)")
+# The name a header line opens with when no dash or colon ends it: "⚡#KASSYMOVA Zhanar On 19 August ...".
+# A word that opens the item's text, not the name: "On 19 August", "In Almaty", «В Актау».
+_OPENS_TEXT = r"(?:On|In|At|The|Today|Yesterday|Police|В|На|По|С|Сегодня|Вчера|Полиция|Суд)\b"
+_HEADER_NAME = re.compile(rf"[ \t]*(?:[{HEADER_MARK}]\ufe0f?\s*)*#[\w-]+"
+                          rf"(?:[ \t]+(?!{_OPENS_TEXT})[{UPPER}][{LOWER}]+\.?(?![ \t]+\d)){{0,2}}(?=[ \t]+\S)")
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
+    """Lines of the text, a story glued to the end of another's line counted as a line of its own."""
     out, pos = [], 0
     for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
+        a = pos
+        for m in _GLUED_STORY.finditer(line):
+            out.append((a, pos + m.start()))
+            a = pos + m.end()
+        out.append((a, pos + len(line)))
         pos += len(line) + 1
     return out
 
@@ -127,9 +141,13 @@ def segment(text: str) -> Layout:
             sec_start, header = a, None
         if _HEADER_LINE.match(line):
             m = _HEADER_END.search(line)
-            h_end = a + (m.start() if m else len(line))
-            header = (a, h_end)
-            body_start = a + (m.end() if m else len(line))
+            name = None if m else _HEADER_NAME.match(line)
+            if m:
+                header, body_start = (a, a + m.start()), a + m.end()
+            elif name:
+                header, body_start = (a, a + name.end()), a + name.end()
+            else:
+                header, body_start = (a, a + len(line)), a + len(line)
         else:
             bullet = _BULLET.match(line)
             body_start = a + (bullet.end() if bullet else 0)
