@@ -1,9 +1,10 @@
 """Benchmark `kuzet extract` against natasha's NER alone on the same text (issue 2, item 6).
 
-Builds an archive of varied bulletins (English and Russian: the fixture documents with
+Builds an archive of varied bulletins (English and Russian: the first fixture set's documents with
 names, dates and places changed), then prints documents/s, MB/s and peak RSS for
-`kuzet extract` with 1 and 2 worker processes, natasha's segmenter + NER tagger on the
-same documents in this process, their ratio, and the start-up time on one small file.
+`kuzet extract` with 1 and 2 worker processes, the first megabyte read as one document against
+the same text as its files (reading must stay linear in length), natasha's segmenter + NER tagger
+on the same documents in this process, their ratio, and the start-up time on one small file.
 
 usage: python bench/extract.py [--mb 10] [--natasha-mb 2]
 """
@@ -21,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "tests" / "data" / "extraction" / "docs"
+DOCS = ROOT / "kuzet" / "data" / "training" / "corpus"
 SWAPS = {
     "en": [("Nurlan", "Yerbol"), ("ABDRAKHMANOV", "SEITOV"), ("Aktobe", "Pavlodar"), ("March", "October"), ("2022", "2023"),
            ("Zhanat", "Askhat"), ("Almaty", "Shymkent"), ("Saule", "Aigerim"), ("April", "June")],
@@ -32,7 +33,9 @@ SWAPS = {
 
 def build_archive(folder: Path, megabytes: float) -> list[Path]:
     rng = random.Random(7)
-    sources = [(p.read_text(encoding="utf-8"), p.name[:2]) for p in sorted(DOCS.glob("*.txt")) if p.name[:2] in SWAPS]
+    names = [n.strip() for n in (ROOT / "tests" / "data" / "fixtures.txt").read_text(encoding="utf-8").splitlines()
+             if n.strip() and not n.startswith("#")]
+    sources = [((DOCS / n).read_text(encoding="utf-8"), n[:2]) for n in names if n[:2] in SWAPS]
     paths, total, i = [], 0, 0
     while total < megabytes * 1024 * 1024:
         # Several source items per document: real bulletins run to a few kilobytes.
@@ -90,6 +93,20 @@ def main() -> None:
             rates[workers] = size / elapsed
             print(f"kuzet extract --workers {workers}: {len(paths) / elapsed:8.1f} docs/s {size / elapsed:6.2f} MB/s "
                   f"peak RSS {peak:.0f} MB ({elapsed:.1f} s)")
+        # Linear in length: the first megabyte of the archive as one document, against the same text as its files.
+        small, got = [], 0
+        for p in paths:
+            if got >= 1024 * 1024:
+                break
+            small.append(p)
+            got += p.stat().st_size
+        whole = Path(tmp) / "one-document.txt"
+        whole.write_text("\n\n\n".join(p.read_text(encoding="utf-8") for p in small), encoding="utf-8")
+        many_s, _ = run_kuzet(small, 1)
+        one_s, one_peak = run_kuzet([whole], 1)
+        mb = got / 1024 / 1024
+        print(f"the same {mb:.1f} MB as {len(small)} files: {mb / many_s:.2f} MB/s; as one document: {mb / one_s:.2f} MB/s "
+              f"(ratio {many_s / one_s:.2f}), peak RSS {one_peak:.0f} MB")
         texts, got = [], 0.0
         for p in paths:
             if got >= args.natasha_mb:

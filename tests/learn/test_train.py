@@ -15,7 +15,7 @@ from kuzet.services import training
 from kuzet.store.db import Database
 from kuzet.store.models import Change, Document, Event, EventSource, ReaderModelRow
 from kuzet.store.reader_models import active_model
-from tests.conftest import ROOT, run_kuzet
+from tests.conftest import ROOT, SEED_GOLD, run_kuzet
 
 pytestmark = pytest.mark.issue(14)
 DATA = ROOT / "tests" / "data" / "learning"
@@ -107,10 +107,13 @@ def test_the_bundled_model_is_built_by_the_repo_script(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, str(ROOT / "tools" / "train_reader.py"), "--held", "0", "--out", str(out)],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
+    if not SEED_GOLD.exists():
+        pytest.skip("the shipped model is trained with the seed too, and shared/ is not beside the repo")
     built, shipped = ReaderModel.load(out), bundled_model()
     for decision in ("act", "date", "victim"):
         a, b = getattr(built, decision), getattr(shipped, decision)
-        assert a.weights.keys() == b.weights.keys(), decision
+        differ = a.weights.keys() ^ b.weights.keys()
+        assert not differ, f"{decision}: {len(differ)} features differ, e.g. {sorted(differ)[:5]}"
         assert max(abs(a.weights[k] - b.weights[k]) for k in a.weights) < 1e-3, decision
 
 
