@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from kuzet.extract.clauses import Word, index_at, words
 from kuzet.extract.dates import DateMention, resolve_relative
 from kuzet.extract.event_features import SentenceView, act_features, date_features, victim_features
-from kuzet.extract.event_rules import advise
+from kuzet.extract.event_rules import Advice, advise
 from kuzet.extract.persons import Person
 from kuzet.extract.places import Place
 from kuzet.resources import triggers
@@ -63,6 +65,14 @@ class Candidate:
     core: bool = False
     dates: list[DateOption] = field(default_factory=list)
     victims: list[VictimOption] = field(default_factory=list)
+    fill: Callable[[], None] | None = None  # works out `dates` and `victims`, once; see `complete`
+
+    def complete(self) -> Candidate:
+        """The candidate with its dates and victims worked out (reading does this only for the acts it keeps)."""
+        if self.fill is not None:
+            fill, self.fill = self.fill, None
+            fill()
+        return self
 
 
 @dataclass(slots=True)
@@ -200,6 +210,9 @@ def _sentence_candidates(doc: Doc, layout: Layout, si: int, sent: Sentence, trig
                          by_person: dict[int, list], spans: dict, s_dates: list[DateMention], story: Story,
                          last_explicit: date | None, title: tuple[int, int] | None) -> list[Candidate]:
     lang = doc.language
+    if not by_person.get(si) and not story.subjects and not story.last_persons and \
+            not doc.match[sent.start:sent.end].rstrip().endswith(":"):
+        return []  # nobody the act could be done to: no victim, no event
     ws = words(doc.match, sent.start, sent.end, lang)
     # A date's words ("3 May", "since") are the date, not a modal verb or a conjunction.
     for d in s_dates:
@@ -232,19 +245,12 @@ def _sentence_candidates(doc: Doc, layout: Layout, si: int, sent: Sentence, trig
                     has_persons=any(not p.official for p, _, _ in persons_here), ends_colon=view.ends_colon)
     story_date = story.date.value if story.date else None
     anchor = story_date or last_explicit
-    out = []
-    for kind, a, b, core in trig:
-        t0 = index_at(ws, sent.start + a)
-        t1 = max(t0 + 1, index_at(ws, sent.start + b))
-        rule = advice.get(kind)
-        act = act_features(view, kind, t0, t1, doc.doc_date)
-        # Another kind's wording that starts here and says more ("arrested ... for two months" over "arrested").
-        act += [f"k={kind}|longer={k}" for k, a2, b2, _ in trig if a2 == a and k != kind and b2 > b]
-        act += [f"core={core}", f"k={kind}|core={core}", f"rule_act={rule is not None}", f"k={kind}|rule_act={rule is not None}"]
-        if rule is not None and rule.victims == "story":
-            # The rules would take the story's person ("A criminal case was opened" after her detention).
-            act += [f"rule_story={view.story}", f"k={kind}|rule_story={view.story}"]
-        cand = Candidate(kind, sent.start + a, sent.start + b, si, act, core)
+    # What the story holds now: the options are worked out later, only for the candidates the model keeps.
+    subjects, last_persons, story_precision = list(story.subjects), list(story.last_persons), \
+        story.date.precision if story.date else "day"
+
+    def options(cand: Candidate, t0: int, act: list[str], rule: Advice | None) -> None:
+        kind = cand.kind
         for d, di in view.dates:
             value = resolve_relative(d, previous=anchor, doc_date=doc.doc_date) if d.relative else d.value
             if value is None:
@@ -252,9 +258,9 @@ def _sentence_candidates(doc: Doc, layout: Layout, si: int, sent: Sentence, trig
             f = date_features(view, kind, t0, act, "mention", (d, di), value, doc.doc_date, story_date)
             cand.dates.append(DateOption("mention", value, d.precision, d.time, d.since,
                                          f + _rule(rule is not None and rule.date == "mention" and rule.mention is d)))
-        if story.date is not None and story_date is not None:
+        if story_date is not None:
             f = date_features(view, kind, t0, act, "story", None, story_date, doc.doc_date, story_date)
-            cand.dates.append(DateOption("story", story_date, story.date.precision, None, False,
+            cand.dates.append(DateOption("story", story_date, story_precision, None, False,
                                          f + _rule(rule is not None and rule.date == "story")))
         if last_explicit is not None and last_explicit not in (story_date, doc.doc_date):
             # News tells one story over paragraphs: the last date the text stated may still be the one.
@@ -274,14 +280,29 @@ def _sentence_candidates(doc: Doc, layout: Layout, si: int, sent: Sentence, trig
             seen.add(id(p))
             f = victim_features(view, kind, t0, p, "sent", (span, pi), act)
             cand.victims.append(VictimOption(p, "sent", f + _rule(rule is not None and rule.victims == "sent")))
-        extra = [(p, "header") for p in story.subjects] + [(p, "prev") for p in story.last_persons]
+        extra = [(p, "header") for p in subjects] + [(p, "prev") for p in last_persons]
         if view.ends_colon:
             extra += [(p, "list") for p in _listed_after(layout, si, by_person)]
-        story_source = "header" if story.subjects else "prev"
+        story_source = "header" if subjects else "prev"
         for p, source in extra:
             if id(p) not in seen and not p.official:
                 seen.add(id(p))
                 advised = rule is not None and (rule.victims == source or rule.victims == "story" and source == story_source)
                 cand.victims.append(VictimOption(p, source, victim_features(view, kind, t0, p, source, None, act) + _rule(advised)))
+
+    out = []
+    for kind, a, b, core in trig:
+        t0 = index_at(ws, sent.start + a)
+        t1 = max(t0 + 1, index_at(ws, sent.start + b))
+        rule = advice.get(kind)
+        act = act_features(view, kind, t0, t1, doc.doc_date)
+        # Another kind's wording that starts here and says more ("arrested ... for two months" over "arrested").
+        act += [f"k={kind}|longer={k}" for k, a2, b2, _ in trig if a2 == a and k != kind and b2 > b]
+        act += [f"core={core}", f"k={kind}|core={core}", f"rule_act={rule is not None}", f"k={kind}|rule_act={rule is not None}"]
+        if rule is not None and rule.victims == "story":
+            # The rules would take the story's person ("A criminal case was opened" after her detention).
+            act += [f"rule_story={view.story}", f"k={kind}|rule_story={view.story}"]
+        cand = Candidate(kind, sent.start + a, sent.start + b, si, act, core)
+        cand.fill = partial(options, cand, t0, act, rule)
         out.append(cand)
     return out

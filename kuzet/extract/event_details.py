@@ -100,7 +100,7 @@ def summary(doc: Doc, layout: Layout, sent: Sentence) -> str:
 
 
 def attach(event: Event, doc: Doc, layout: Layout, sent: Sentence, *, persons: list[Person], orgs: list[Organization],
-           articles: list[ArticleMention], places: list[Place], story_place: Place | None) -> None:
+           articles: list[ArticleMention], places: list[Place], story_place: Place | None, outcome: str | None) -> None:
     """Add one sentence's evidence, officials, bodies, articles, place and outcome to an event."""
     event.evidence.append(doc.span(sent.start, sent.end, "EVENT"))
     if not event.summary:
@@ -118,13 +118,20 @@ def attach(event: Event, doc: Doc, layout: Layout, sent: Sentence, *, persons: l
     if event.place is None:
         cities = [p for p in places if p.entry["kind"] in ("city", "district")]
         event.place = cities[0] if cities else story_place
+    if event.outcome is None:
+        event.outcome = outcome
+
+
+def outcome_of(doc: Doc, sent: Sentence) -> str | None:
+    """What a sentence says came of an act ("fined 50 MCI", "detained for 3 hours")."""
     s_text = doc.match[sent.start:sent.end]
-    if event.outcome is None and _ANY_OUTCOME.search(s_text):
-        for rx in _OUTCOMES:
-            m = rx.search(s_text)
-            if m:
-                event.outcome = " ".join(doc.text[sent.start + m.start():sent.start + m.end()].split()).rstrip(" ,")
-                break
+    if not _ANY_OUTCOME.search(s_text):
+        return None
+    for rx in _OUTCOMES:
+        m = rx.search(s_text)
+        if m:
+            return " ".join(doc.text[sent.start + m.start():sent.start + m.end()].split()).rstrip(" ,")
+    return None
 
 
 def attach_story_officials(events: list[Event], persons: list[Person], layout: Layout) -> None:

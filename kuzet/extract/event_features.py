@@ -40,6 +40,18 @@ class SentenceView:
     story: str = "none"  # who the story is about when the sentence names nobody: header | prev | none
     story_count: int = 0  # how many people that is
     item_person: bool = False  # an earlier sentence of the same list item named someone ("— X was detained. A case was opened.")
+    shared: tuple | None = None  # what every candidate of the sentence shares, worked out once (see `_shared`)
+
+
+def _shared(view: SentenceView) -> tuple[set[int], list[str], bool, bool]:
+    """The sentence's person words, its words as features, and whether it has a pronoun or a group noun."""
+    if view.shared is None:
+        ws = view.words
+        people = {j for _, span, i in view.persons for j in range(i, len(ws)) if ws[j].start < span.end}
+        # The sentence's words, wherever they stand: what it is about ("in the film", "the ban on parties").
+        bow = [f"w={w}" for w in {w.stem for w in ws if w.low[:1].isalpha() and len(w.low) > 2}]
+        view.shared = (people, bow, any("pronoun" in w.cats for w in ws), any("group" in w.cats for w in ws))
+    return view.shared
 
 
 def _near(words: list[Word], lo: int, hi: int) -> set[str]:
@@ -81,13 +93,12 @@ def act_features(view: SentenceView, kind: str, t0: int, t1: int, doc_date: date
     state = "before" if any("state" in w.cats for w in ws[:t0]) else "after" if any("state" in w.cats for w in ws[t1:]) else "none"
     f += [f"state={state}", f"k={kind}|state={state}"]
     victims = [p for p, _, _ in view.persons if not p.official]
+    people, bow, pronoun, group = _shared(view)
     # "A case was opened against her": a pronoun stands for the story's person.
-    pronoun = any("pronoun" in w.cats for w in ws)
     f.append(f"persons={min(len(victims), 3)}|pronoun={pronoun}")
     f.append(f"k={kind}|persons={min(len(victims), 3)}|pronoun={pronoun}")
     if not victims:
         # "A criminal case was opened" after one named person's detention, or "dozens of people were prosecuted".
-        group = any("group" in w.cats for w in ws)
         f += [f"story={view.story}", f"story={view.story}|pronoun={pronoun}",
               f"story={view.story}|n={min(view.story_count, 2)}|group={group}",
               f"k={kind}|story={view.story}|n={min(view.story_count, 2)}|group={group}",
@@ -120,11 +131,9 @@ def act_features(view: SentenceView, kind: str, t0: int, t1: int, doc_date: date
     f.append(f"tpos={bucket(t0)}")
     op = opener(ws, t0)
     f += [f"opener={op}", f"k={kind}|opener={op}"]
-    people = {j for _, span, i in view.persons for j in range(i, len(ws)) if ws[j].start < span.end}
     agent = subject(ws, t0, people)
     f += [f"subj={agent}", f"k={kind}|subj={agent}"]
-    # The sentence's words, wherever they stand: what it is about ("in the film", "the ban on parties").
-    f += [f"w={w}" for w in {w.stem for w in ws if w.low[:1].isalpha() and len(w.low) > 2}]
+    f += bow
     f.append("bias")
     return f
 

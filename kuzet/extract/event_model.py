@@ -30,8 +30,8 @@ class Linear:
     threshold: float = 0.5
 
     def score(self, features: list[str]) -> float:
-        w = self.weights
-        return self.bias + sum(w.get(f, 0.0) for f in features)
+        # A feature the model has no weight for adds nothing (get -> None, left out by filter).
+        return self.bias + sum(filter(None, map(self.weights.get, features)))
 
     def prob(self, features: list[str]) -> float:
         s = self.score(features)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from kuzet.extract.dates import DateMention
 from kuzet.extract.event_candidates import Candidate, _by_sentence, propose, within
-from kuzet.extract.event_details import Event, attach, attach_story_officials, status_of, summary
+from kuzet.extract.event_details import Event, attach, attach_story_officials, outcome_of, status_of, summary
 from kuzet.extract.event_model import ReaderModel, bundled_model
 from kuzet.extract.law_articles import ArticleMention
 from kuzet.extract.organizations import Organization
@@ -60,6 +60,7 @@ def decide(doc: Doc, layout: Layout, candidates: list[Candidate], model: ReaderM
     by_place = _by_sentence(layout, places, lambda p: [m.start for m in p.mentions])
     by_article = _by_sentence(layout, articles, lambda a: [a.start])
     story_place: dict[int, Place | None] = {}
+    outcomes: dict[int, str | None] = {}  # read once per sentence
     place_index = [(off, p) for (off, _), p in sorted(((m.start, i), p) for i, p in enumerate(places) for m in p.mentions)]
     kept_kinds: dict[int, set[str]] = {}
     for (si, kind), (_, p, _) in best.items():
@@ -69,6 +70,7 @@ def decide(doc: Doc, layout: Layout, candidates: list[Candidate], model: ReaderM
     for _, p_act, c in sorted(best.values(), key=lambda x: x[2].start):
         if p_act < (RULE_THRESHOLD if "rule_act=True" in c.features else model.act.threshold):
             continue
+        c.complete()
         scored = [(model.victim.prob(o.features), o) for o in c.victims]
         victims = [o.person for p, o in scored if p >= model.victim.threshold]
         if not victims:
@@ -95,7 +97,8 @@ def decide(doc: Doc, layout: Layout, candidates: list[Candidate], model: ReaderM
             story_place[sent.section] = next(iter(within(place_index, *header)), None) if header else None
         attach(event, doc, layout, sent, persons=[p for _, p in by_person.get(c.sentence, [])],
                orgs=_unique(by_org.get(c.sentence, [])), articles=[a for _, a in by_article.get(c.sentence, [])],
-               places=_unique(by_place.get(c.sentence, [])), story_place=story_place[sent.section])
+               places=_unique(by_place.get(c.sentence, [])), story_place=story_place[sent.section],
+               outcome=outcomes[c.sentence] if c.sentence in outcomes else outcomes.setdefault(c.sentence, outcome_of(doc, sent)))
     attach_story_officials(events, persons, layout)
     return _fold_headlines(events, layout)
 

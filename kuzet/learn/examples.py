@@ -62,6 +62,7 @@ def label(gd: GoldDoc) -> Examples:
     spans = _evidence_spans(gd.text, events)
     out = Examples()
     for c in candidates:
+        c.complete()
         sent = a.layout.sentences[c.sentence]
         matched = []
         rejected = False
