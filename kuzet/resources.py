@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from kuzet.lang.translit import fold_kazakh, to_latin
+from kuzet.lang.translit import fold_kazakh
 
 
 def load(name: str) -> Any:
@@ -77,44 +77,6 @@ def descriptor_pattern() -> tuple[re.Pattern[str], dict[str, dict]]:
 def stopwords() -> frozenset[str]:
     data = load("name_stopwords.json")
     return frozenset(w.lower() for group in data["words"].values() for w in group)
-
-
-def _ru_given_forms(name: str, gender: str) -> set[str]:
-    low = name.lower()
-    forms = {low}
-    if low.endswith("ия"):
-        forms |= {low[:-1] + e for e in ("и", "ю", "ей", "ией")} | {low[:-2] + "ии", low[:-2] + "ию", low[:-2] + "ией"}
-    elif low.endswith("я"):
-        forms |= {low[:-1] + e for e in ("и", "е", "ю", "ей", "ёй")}
-    elif low.endswith("а"):
-        soft = low[-2:-1] in "гкхжшчщ"
-        forms |= {low[:-1] + e for e in (("и" if soft else "ы"), "е", "у", "ой", "ою")}
-    elif gender == "m":
-        if low.endswith(("й", "ь")):
-            forms |= {low[:-1] + e for e in ("я", "ю", "ем", "ём", "е")}
-        else:
-            instr = "ем" if low[-1] in "жшчщц" else "ом"
-            forms |= {low + e for e in ("а", "у", instr, "е")}
-    return forms
-
-
-@cache
-def given_names() -> dict[str, tuple[str, str]]:
-    """Any case form or Latin spelling of a known given name -> (nominative, gender m|f|u)."""
-    data = load("given_names.json")
-    out: dict[str, tuple[str, str]] = {}
-    genders: dict[str, set[str]] = {}
-    for gender in ("male", "female"):
-        for n in data[gender]:
-            genders.setdefault(n, set()).add(gender[0])
-    for n, gs in genders.items():
-        g = gs.pop() if len(gs) == 1 else "u"
-        for form in _ru_given_forms(n, g if g != "u" else "f"):
-            out.setdefault(form.replace("ё", "е"), (n, g))
-        latin = {to_latin(n)} | set(data["latin_extra"].get(n, []))
-        for lat in latin:
-            out.setdefault(lat.lower(), (lat, g))
-    return out
 
 
 def _word_regex(patterns: list[str]) -> re.Pattern[str]:

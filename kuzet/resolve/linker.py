@@ -202,6 +202,18 @@ class Linker:
             self._pairs.add(pair)
             self._insert(ReviewItem, {"kind": "same_person", "a_id": pair[0], "b_id": pair[1], "score": s, "reason": reason})
 
+    def _new_event(self, record: dict, ev: dict, when: date | None, place_id: int | None, review: list[dict]) -> int:
+        """Store a new event of a record; one the machine is unsure of goes to the review queue."""
+        confidence, doubts = event_confidence(record, ev)
+        event_id = self._insert(Event, {
+            "kind": ev["kind"], "date": when, "date_precision": ev.get("date_precision") or "day",
+            "time": ev.get("time"), "status": ev["status"], "outcome": ev.get("outcome"),
+            "summary": ev.get("summary") or "", "place_id": place_id, "confidence": confidence})
+        if confidence < REVIEW_BELOW:
+            review.append({"kind": "low_confidence", "a_id": event_id, "b_id": None, "score": confidence,
+                           "reason": "; ".join(doubts)})
+        return event_id
+
     def _same_event(self, kind: str, when: date | None, victims: list[int]) -> _StoredEvent | None:
         """The stored event this one retells: same kind, same stated date, a victim in common."""
         if when is None or not victims:
@@ -252,14 +264,7 @@ class Linker:
             if stored is None:
                 stored = self._same_event(ev["kind"], when, victims)
             if stored is None:
-                confidence, doubts = event_confidence(record, ev)
-                event_id = self._insert(Event, {
-                    "kind": ev["kind"], "date": when, "date_precision": ev.get("date_precision") or "day",
-                    "time": ev.get("time"), "status": ev["status"], "outcome": ev.get("outcome"),
-                    "summary": ev.get("summary") or "", "place_id": place_id, "confidence": confidence})
-                if confidence < REVIEW_BELOW:
-                    rows[ReviewItem].append({"kind": "low_confidence", "a_id": event_id, "b_id": None,
-                                             "score": confidence, "reason": "; ".join(doubts)})
+                event_id = self._new_event(record, ev, when, place_id, rows[ReviewItem])
                 index.append(("event", event_id, _event_text(ev, names, article_numbers)))
                 stored = _StoredEvent(event_id, ev.get("outcome"), ev.get("time"), place_id, ev["status"])
             else:

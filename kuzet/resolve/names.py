@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from kuzet.lang.given import lookup as given_name
 from kuzet.lang.ru.names import surname_gender
 from kuzet.lang.translit import skeleton
-from kuzet.resources import given_names
 
 LINK = 0.9      # at or above: the same person, linked without asking
 REVIEW = 0.7    # from here up to LINK: a possible pair for `kuzet review`
@@ -73,7 +73,7 @@ def gender_of(surname: str | None, given: str | None) -> str:
     ending) are.
     """
     if given and not given.endswith("."):
-        known = given_names().get(given.lower().replace("ё", "е"))
+        known = given_name(given)
         if known and known[1] in "mf":
             return known[1]
     if surname and (_LATIN.search(surname) or _KAZAKH_LETTERS.search(surname)):

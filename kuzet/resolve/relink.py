@@ -181,7 +181,7 @@ class Relinker(PersonRelinker):
                                             "evidence_start": first["start"], "evidence_end": first["end"]})
                     claimed.setdefault(found.id, None)
                 else:
-                    event_id = self._new_event(doc.id, record, ev, when, place_id, review)
+                    event_id = self._new_event(record, ev, when, place_id, review)
                     index.append(("event", event_id, _event_text(ev, names, numbers)))
                     claimed[event_id] = None
                     first = ev["evidence"][0] if ev["evidence"] else {"start": 0, "end": 0}
@@ -283,18 +283,6 @@ class Relinker(PersonRelinker):
         elif item is not None:
             self.session.delete(item)
         return changed
-
-    def _new_event(self, doc_id: int, record: dict, ev: dict, when: date | None, place_id: int | None,
-                   review: list[dict]) -> int:
-        confidence, doubts = event_confidence(record, ev)
-        event_id = self._insert(Event, {
-            "kind": ev["kind"], "date": when, "date_precision": ev.get("date_precision") or "day",
-            "time": ev.get("time"), "status": ev["status"], "outcome": ev.get("outcome"),
-            "summary": ev.get("summary") or "", "place_id": place_id, "confidence": confidence})
-        if confidence < REVIEW_BELOW:
-            review.append({"kind": "low_confidence", "a_id": event_id, "b_id": None, "score": confidence,
-                           "reason": "; ".join(doubts)})
-        return event_id
 
     def _evidence(self, src: _Source | None, ev: dict) -> None:
         first = ev["evidence"][0] if ev["evidence"] else {"start": 0, "end": 0}
