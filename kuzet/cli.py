@@ -74,13 +74,9 @@ def extract(paths: list[str], *, fmt: OutputFormat, doc_date: date | None, worke
     model (str | None): a reader model file (`kuzet train --output`) instead of the bundled one.
     RETURNS (int): exit code, 1 when any document failed.
     """
-    from kuzet.errors import ModelError
     from kuzet.publish.summary import render_summary
 
-    try:
-        _load_model(model)
-    except (OSError, ValueError, KeyError) as err:
-        raise ModelError(f"not a reader model: {err}", path=model) from None
+    _load_model(model)  # a file that is no model is a ModelError naming it
     jobs = [(p, doc_date, max_mb) for p in paths]
     if workers > 1 and len(jobs) > 1 and "-" not in paths:
         from concurrent.futures import ProcessPoolExecutor
@@ -149,11 +145,12 @@ def evaluate_cli(
     model: Annotated[Path | None, typer.Option("--model", help="Read events with this reader model (written by `kuzet train --output`).")] = None,
 ) -> None:
     """Score the reader against hand-annotated gold files: precision, recall and F1 per field, and macro-F1."""
+    from kuzet.extract.event_model import ReaderModel
     from kuzet.learn import scoring
     from kuzet.learn.corpus import load_golds
 
     try:
-        reader = scoring.load_model(model) if model is not None else None
+        reader = ReaderModel.load(model) if model is not None else None
         result = scoring.evaluate(load_golds(gold_dir, corpus), model=reader)
     except KuzetError as err:
         raise _fail("evaluate", err) from None

@@ -11,9 +11,11 @@ and participle forms) and position. A trained classifier weighs them (kuzet/extr
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from kuzet.resources import load
 
@@ -85,14 +87,7 @@ def words(text: str, start: int, end: int, lang: str) -> list[Word]:
 
 def index_at(ws: list[Word], offset: int) -> int:
     """Index of the first word that ends after `offset` (the word holding it or the next one)."""
-    lo, hi = 0, len(ws)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if ws[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect.bisect_right(ws, offset, key=attrgetter("end"))
 
 
 def between(ws: list[Word], a: int, b: int) -> set[str]:

@@ -21,7 +21,6 @@ from kuzet.extract.dates import DateMention, resolve_relative
 from kuzet.extract.event_features import SentenceView, act_features, date_features, victim_features
 from kuzet.extract.event_rules import Advice, advise
 from kuzet.extract.persons import Person
-from kuzet.extract.places import Place
 from kuzet.resources import triggers
 from kuzet.text.doc import Doc
 from kuzet.text.segment import Layout, Sentence
@@ -83,7 +82,6 @@ class Story:
     subjects: list[Person] = field(default_factory=list)
     last_persons: list[Person] = field(default_factory=list)
     date: DateMention | None = None
-    place: Place | None = None
 
 
 def find_triggers(text: str, lang: str) -> list[tuple[str, int, int, bool]]:
@@ -117,7 +115,8 @@ def _rule(advised: bool) -> list[str]:
     return ["rule"] if advised else []
 
 
-def _by_sentence(layout: Layout, items: list, offsets) -> dict[int, list]:  # noqa: ANN001
+def by_sentence(layout: Layout, items: list, offsets) -> dict[int, list]:  # noqa: ANN001
+    """Items by the sentence each of their offsets falls in, as (offset, item) in text order."""
     starts = [s.start for s in layout.sentences]
     out: dict[int, list] = {}
     for item in items:
@@ -129,27 +128,31 @@ def _by_sentence(layout: Layout, items: list, offsets) -> dict[int, list]:  # no
     return {i: sorted(v, key=lambda x: x[0]) for i, v in out.items()}
 
 
+def offset_index(pairs) -> list[tuple[int, object]]:  # noqa: ANN001 - (offset, item) pairs
+    """A list of (offset, item) sorted by offset alone (items need not be comparable), for `within`."""
+    return sorted(pairs, key=lambda pair: pair[0])
+
+
 def within(index: list[tuple[int, object]], start: int, end: int) -> list:
     """The items of a sorted (offset, item) index whose offset lies in [start, end), each once."""
     out: list = []
-    for _, item in index[bisect.bisect_left(index, (start,)):bisect.bisect_left(index, (end,))]:
+    lo = bisect.bisect_left(index, start, key=lambda pair: pair[0])
+    hi = bisect.bisect_left(index, end, key=lambda pair: pair[0])
+    for _, item in index[lo:hi]:
         if all(item is not o for o in out):
             out.append(item)
     return out
 
 
-def _open_story(layout: Layout, index: int, persons_here: list[Person], previous: Story, *,
-                person_index: list, place_index: list) -> Story:
+def _open_story(layout: Layout, index: int, persons_here: list[Person], previous: Story, *, person_index: list) -> Story:
     section = layout.sections[index]
     story = Story(index=index)
     if not section.header and not persons_here:
         # A paragraph that names nobody goes on with the story before it ("He was released after 5 hours").
         story.last_persons = list(previous.subjects or previous.last_persons)
         story.date = previous.date
-        story.place = previous.place
     if section.header:
         a, b = section.header
-        story.place = next(iter(within(place_index, a, b)), None)
         story.subjects = [p for p in within(person_index, a, b) if not p.official]
     return story
 
@@ -168,25 +171,22 @@ def _listed_after(layout: Layout, si: int, by_person: dict[int, list]) -> list[P
     return found
 
 
-def propose(doc: Doc, layout: Layout, *, persons: list[Person], places: list[Place],
-            dates: list[DateMention]) -> list[Candidate]:
+def propose(doc: Doc, layout: Layout, *, persons: list[Person], dates: list[DateMention]) -> list[Candidate]:
     """Every candidate act of a document with its features and options, in text order."""
     lang = doc.language
-    by_person = _by_sentence(layout, persons, lambda p: [m.span.start for m in p.mentions])
+    by_person = by_sentence(layout, persons, lambda p: [m.span.start for m in p.mentions])
     spans = {(id(p), m.span.start): m.span for p in persons for m in p.mentions}
-    by_date = _by_sentence(layout, dates, lambda d: [d.start])
+    by_date = by_sentence(layout, dates, lambda d: [d.start])
     title = layout.title
     # Mentions by offset, so a story's header is looked up by bisection, not by a walk over every mention.
-    person_index = sorted(((m.span.start, i), p) for i, p in enumerate(persons) for m in p.mentions)
-    person_index = [(off, p) for (off, _), p in person_index]
-    place_index = [(off, p) for (off, _), p in sorted(((m.start, i), p) for i, p in enumerate(places) for m in p.mentions)]
+    person_index = offset_index((m.span.start, p) for p in persons for m in p.mentions)
     story = Story()
     last_explicit: date | None = doc.doc_date
     out: list[Candidate] = []
     for si, sent in enumerate(layout.sentences):
         s_persons = [p for _, p in by_person.get(si, [])]
         if sent.section != story.index:
-            story = _open_story(layout, sent.section, s_persons, story, person_index=person_index, place_index=place_index)
+            story = _open_story(layout, sent.section, s_persons, story, person_index=person_index)
         s_dates = [d for _, d in by_date.get(si, [])]
         s_text = doc.match[sent.start:sent.end]
         trig = [] if _COUNTER.match(s_text) else find_triggers(s_text, lang)
@@ -210,8 +210,8 @@ def _sentence_candidates(doc: Doc, layout: Layout, si: int, sent: Sentence, trig
                          by_person: dict[int, list], spans: dict, s_dates: list[DateMention], story: Story,
                          last_explicit: date | None, title: tuple[int, int] | None) -> list[Candidate]:
     lang = doc.language
-    if not by_person.get(si) and not story.subjects and not story.last_persons and \
-            not doc.match[sent.start:sent.end].rstrip().endswith(":"):
+    ends_colon = doc.match[sent.start:sent.end].rstrip().endswith(":")
+    if not by_person.get(si) and not story.subjects and not story.last_persons and not ends_colon:
         return []  # nobody the act could be done to: no victim, no event
     ws = words(doc.match, sent.start, sent.end, lang)
     # A date's words ("3 May", "since") are the date, not a modal verb or a conjunction.
@@ -231,7 +231,7 @@ def _sentence_candidates(doc: Doc, layout: Layout, si: int, sent: Sentence, trig
         first_in_section=not is_title and (prev is None or prev.section != sent.section
                                            or bool(title and title[0] <= prev.start < title[1])),
         in_header=bool(header and header[0] <= sent.start < header[1]),
-        ends_colon=doc.match[sent.start:sent.end].rstrip().endswith(":"),
+        ends_colon=ends_colon,
         quoted=bool(_QUOTES.search(doc.match, max(0, sent.start - 1), sent.start + 2)),
         persons=persons_here,
         dates=[(d, index_at(ws, d.start)) for d in s_dates],

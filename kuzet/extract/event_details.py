@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from kuzet.extract.event_rules import ONGOING
 from kuzet.extract.law_articles import ArticleMention
 from kuzet.extract.organizations import Organization
 from kuzet.extract.persons import Person
@@ -17,8 +18,6 @@ from kuzet.text.segment import Layout, Sentence
 _SCHEDULED = re.compile(r"\b(?:will|scheduled|is to be|are to be|to be held|upcoming|postponed to"
                         r"|состоится|назначен\w*|будет|пройд[её]т|предстоит|отложен\w* на"
                         r"|өтеді|қарайды|болады|белгіленген|тағайындалған)\b", re.I)
-_ONGOING = re.compile(r"\b(?:(?:is|are) being|ha(?:s|ve) been (?:under|in|held|kept)|remains?|continues?|persecute"
-                      r"|находится|продолжа\w+|преследуют|оста[её]тся|до сих пор)\b", re.I)
 _OUTCOMES = [
     re.compile(r"acquitted[^.;]{0,60}", re.I),
     re.compile(r"(?:detained|held) for (?:\d+|an?|one|two|three|several) (?:hours?|days?)", re.I),
@@ -60,7 +59,6 @@ class Event:
     status: str
     victims: list[Person]
     section: int
-    explicit_date: bool
     perpetrators: list[Person | Organization] = field(default_factory=list)
     officials: list[Person] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
@@ -77,7 +75,7 @@ def status_of(s_text: str, value: date | None, doc_date: date | None, since: boo
     """happened | scheduled | ongoing, from the sentence's wording and the date against the document's."""
     if _SCHEDULED.search(s_text) or (value and doc_date and value > doc_date):
         return "scheduled"
-    if _ONGOING.search(s_text) or since:
+    if ONGOING.search(s_text) or since:
         return "ongoing"
     return "happened"
 

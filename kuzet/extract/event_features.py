@@ -43,14 +43,16 @@ class SentenceView:
     shared: tuple | None = None  # what every candidate of the sentence shares, worked out once (see `_shared`)
 
 
-def _shared(view: SentenceView) -> tuple[set[int], list[str], bool, bool]:
-    """The sentence's person words, its words as features, and whether it has a pronoun or a group noun."""
+def _shared(view: SentenceView) -> tuple[set[int], list[str], bool, bool, list[int]]:
+    """The sentence's person words, its words as features, whether it has a pronoun or a group noun, and
+    its words' clause numbers."""
     if view.shared is None:
         ws = view.words
         people = {j for _, span, i in view.persons for j in range(i, len(ws)) if ws[j].start < span.end}
         # The sentence's words, wherever they stand: what it is about ("in the film", "the ban on parties").
         bow = [f"w={w}" for w in {w.stem for w in ws if w.low[:1].isalpha() and len(w.low) > 2}]
-        view.shared = (people, bow, any("pronoun" in w.cats for w in ws), any("group" in w.cats for w in ws))
+        view.shared = (people, bow, any("pronoun" in w.cats for w in ws), any("group" in w.cats for w in ws),
+                       clause_ids(ws))
     return view.shared
 
 
@@ -93,7 +95,7 @@ def act_features(view: SentenceView, kind: str, t0: int, t1: int, doc_date: date
     state = "before" if any("state" in w.cats for w in ws[:t0]) else "after" if any("state" in w.cats for w in ws[t1:]) else "none"
     f += [f"state={state}", f"k={kind}|state={state}"]
     victims = [p for p, _, _ in view.persons if not p.official]
-    people, bow, pronoun, group = _shared(view)
+    people, bow, pronoun, group, _ = _shared(view)
     # "A case was opened against her": a pronoun stands for the story's person.
     f.append(f"persons={min(len(victims), 3)}|pronoun={pronoun}")
     f.append(f"k={kind}|persons={min(len(victims), 3)}|pronoun={pronoun}")
@@ -187,7 +189,7 @@ def date_features(view: SentenceView, kind: str, t0: int, act: list[str], option
     for c in between(ws, di, t0):
         f.append(f"dbetween={c}")
         f.append(f"side={side}|dbetween={c}")
-    clause = clause_ids(ws)
+    clause = _shared(view)[4]
     f.append(f"same_clause={clause[di] == clause[t0]}")
     f.append(f"side={side}|same_clause={clause[di] == clause[t0]}")
     f.append(f"date_opener={opener(ws, di)}")
@@ -224,7 +226,7 @@ def victim_features(view: SentenceView, kind: str, t0: int, person: Person, sour
     for c in between(ws, pi, t0):
         f.append(f"pbetween={c}")
         f.append(f"pside={side}|pbetween={c}")
-    clause = clause_ids(ws)
+    clause = _shared(view)[4]
     f.append(f"psame_clause={clause[pi] == clause[t0]}")
     f.append(f"pside={side}|psame_clause={clause[pi] == clause[t0]}")
     prev = ws[pi - 1].stem if pi > 0 else "<s>"

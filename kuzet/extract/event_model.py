@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kuzet.errors import ModelError
+
 DECISIONS = ("act", "date", "victim")
 FORMAT = "kuzet.reader-model/1"
 
@@ -67,7 +69,11 @@ class ReaderModel:
 
     @classmethod
     def load(cls, path: str | Path) -> ReaderModel:
-        return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+        """A model file (`kuzet train --output`); one that cannot be read is a ModelError naming it."""
+        try:
+            return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise ModelError(f"not a reader model: {err}", path=str(path)) from None
 
 
 @cache

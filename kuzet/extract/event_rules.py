@@ -18,7 +18,8 @@ from kuzet.extract.dates import DateMention
 _THREAT = re.compile(r"threat|угрож|угроз|intimidat|запуг", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|would|otherwise|unless|если|иначе|в противном случае)\b|\bгрозил\w* (?:возбу|уголов)", re.I)
 _BACKGROUND = re.compile(r"\b(?:while|until|pending|пока|до окончания|на время|в ходе)\b", re.I)
-_ONGOING = re.compile(r"\b(?:(?:is|are) being|ha(?:s|ve) been (?:under|in|held|kept)|remains?|continues?|persecute"
+# A state that goes on ("is being held", «находится»): the act has no day of its own.
+ONGOING = re.compile(r"\b(?:(?:is|are) being|ha(?:s|ve) been (?:under|in|held|kept)|remains?|continues?|persecute"
                       r"|находится|продолжа\w+|преследуют|оста[её]тся|до сих пор)\b", re.I)
 _NOUN_PHRASE = re.compile(r"criminal|уголовн", re.I)
 # Acts whose date after the trigger is usually that of what was refused or threatened ("refused a rally on 1 May").
@@ -27,9 +28,8 @@ _NO_DATE_AFTER = {"assembly_restriction", "pressure", "criminal_case"}
 
 @dataclass(frozen=True, slots=True)
 class Advice:
-    """What the rules decide for one kind in one sentence."""
+    """What the rules decide for one kind they read as an act in one sentence."""
 
-    act: bool
     date: str  # "mention" | "story" | "none"
     mention: DateMention | None
     victims: str  # "sent" | "list" | "story"
@@ -53,7 +53,7 @@ def advise(s_text: str, trig: list[tuple[str, int, int, bool]], dates: list[tupl
     if bg and any(s < bg.start() for _, s, _, _ in kept):
         kept = [t for t in kept if t[1] < bg.start()]
     kinds = {k for k, _, _, _ in kept}
-    ongoing = bool(_ONGOING.search(s_text))
+    ongoing = bool(ONGOING.search(s_text))
     out: dict[str, Advice] = {}
     for kind, pos, _end, _ in kept:
         if kind in out:
@@ -67,7 +67,7 @@ def advise(s_text: str, trig: list[tuple[str, int, int, bool]], dates: list[tupl
         else:
             date = "none" if ongoing else "story"
         victims = "sent" if has_persons else "list" if ends_colon else "story"
-        out[kind] = Advice(True, date, None if nominal else mention, victims)
+        out[kind] = Advice(date, None if nominal else mention, victims)
     return out
 
 

@@ -12,7 +12,7 @@ event, so one act stays one event.
 from __future__ import annotations
 
 from kuzet.extract.dates import DateMention
-from kuzet.extract.event_candidates import Candidate, _by_sentence, propose, within
+from kuzet.extract.event_candidates import Candidate, by_sentence, offset_index, propose, within
 from kuzet.extract.event_details import Event, attach, attach_story_officials, outcome_of, status_of, summary
 from kuzet.extract.event_model import ReaderModel, bundled_model
 from kuzet.extract.law_articles import ArticleMention
@@ -36,7 +36,7 @@ def read_events(doc: Doc, layout: Layout, *, persons: list[Person], organization
     model (ReaderModel | None): the trained decisions; the bundled model when None.
     RETURNS (list[Event]): events in text order, one per act.
     """
-    candidates = propose(doc, layout, persons=persons, places=places, dates=dates)
+    candidates = propose(doc, layout, persons=persons, dates=dates)
     return decide(doc, layout, candidates, model or bundled_model(), persons=persons, organizations=organizations,
                   places=places, articles=articles)
 
@@ -55,13 +55,13 @@ def decide(doc: Doc, layout: Layout, candidates: list[Candidate], model: ReaderM
         key = (c.sentence, c.kind)
         if key not in best or entry[:2] > best[key][:2]:
             best[key] = entry
-    by_person = _by_sentence(layout, persons, lambda p: [m.span.start for m in p.mentions])
-    by_org = _by_sentence(layout, organizations, lambda o: [m.start for m in o.mentions])
-    by_place = _by_sentence(layout, places, lambda p: [m.start for m in p.mentions])
-    by_article = _by_sentence(layout, articles, lambda a: [a.start])
+    by_person = by_sentence(layout, persons, lambda p: [m.span.start for m in p.mentions])
+    by_org = by_sentence(layout, organizations, lambda o: [m.start for m in o.mentions])
+    by_place = by_sentence(layout, places, lambda p: [m.start for m in p.mentions])
+    by_article = by_sentence(layout, articles, lambda a: [a.start])
     story_place: dict[int, Place | None] = {}
     outcomes: dict[int, str | None] = {}  # read once per sentence
-    place_index = [(off, p) for (off, _), p in sorted(((m.start, i), p) for i, p in enumerate(places) for m in p.mentions)]
+    place_index = offset_index((m.start, p) for p in places for m in p.mentions)
     kept_kinds: dict[int, set[str]] = {}
     for (si, kind), (_, p, _) in best.items():
         if p >= model.act.threshold:
@@ -85,7 +85,7 @@ def decide(doc: Doc, layout: Layout, candidates: list[Candidate], model: ReaderM
         event = _merge(events, c.kind, option.value, explicit, victims)
         if event is None:
             event = Event(c.kind, option.value, option.precision if option.value else "day", option.time, status, victims,
-                          sent.section, explicit, confidence=round(p_act * max(p for p, _ in scored), 3))
+                          sent.section, confidence=round(p_act * max(p for p, _ in scored), 3))
             event.in_passing = in_passing
             events.append(event)
         elif event.in_passing and not in_passing:

@@ -57,7 +57,7 @@ def label(gd: GoldDoc) -> Examples:
     RETURNS (Examples): act, date and victim examples.
     """
     a = analyse(gd.text, path=gd.name, doc_date=gd.doc_date)
-    candidates = propose(a.doc, a.layout, persons=a.persons, places=a.places, dates=a.dates)
+    candidates = propose(a.doc, a.layout, persons=a.persons, dates=a.dates)
     events = [g for g in gd.gold.get("events", []) if g.get("victims")]
     spans = _evidence_spans(gd.text, events)
     out = Examples()

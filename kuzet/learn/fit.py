@@ -58,10 +58,14 @@ def train_model(docs: list[GoldDoc], *, info: dict | None = None, c: dict[str, f
     return fit(examples(docs), info={"documents": len(docs), **(info or {})}, c=c)
 
 
+def read(model: ReaderModel | None, docs: list[GoldDoc]) -> list[dict]:
+    """A model's records of annotated documents, each read with its annotation's date (None: the bundled model)."""
+    return [extract_record(d.text, path=d.name, doc_date=d.doc_date, model=model) for d in docs]
+
+
 def measure(model: ReaderModel | None, docs: list[GoldDoc]) -> Score:
     """Score a model's reading of annotated documents (None: the bundled model)."""
-    records = [extract_record(d.text, path=d.name, doc_date=d.doc_date, model=model) for d in docs]
-    return score([d.gold for d in docs], records)
+    return score([d.gold for d in docs], read(model, docs))
 
 
 def split(docs: list[GoldDoc], held_share: float = 0.2) -> tuple[list[GoldDoc], list[GoldDoc]]:

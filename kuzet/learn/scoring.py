@@ -14,9 +14,6 @@ document, a document that is missing or unreadable) is a `GoldError` naming the 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from kuzet.errors import ModelError
 from kuzet.evaluate import FIELDS, Score, score
 from kuzet.extract.event_model import ReaderModel
 from kuzet.extract.pipeline import extract_record
@@ -31,14 +28,6 @@ def _score_json(s: Score) -> dict:
         # Unrounded: the text shows them to three places as the project's scorer does (0.8905 is not 0.890).
         fields[f] = {"precision": p, "recall": r, "f1": f1, "tp": t.tp, "fp": t.fp, "fn": t.fn}
     return {"fields": fields, "macro_f1": s.macro_f1}
-
-
-def load_model(path: Path) -> ReaderModel:
-    """A reader model file (`kuzet train --output`)."""
-    try:
-        return ReaderModel.load(path)
-    except (OSError, ValueError, KeyError) as err:
-        raise ModelError(f"not a reader model: {err}", path=str(path)) from None
 
 
 def evaluate(documents: list[GoldDoc], *, model: ReaderModel | None = None) -> dict:

@@ -20,11 +20,9 @@ from sqlalchemy.orm import Session
 
 from kuzet.errors import ModelError
 from kuzet.evaluate import Score, score
-from kuzet.extract.event_model import ReaderModel
-from kuzet.extract.pipeline import extract_record
 from kuzet.learn.corpus import GoldDoc, load_golds
-from kuzet.learn.examples import examples
-from kuzet.learn.fit import fit, split
+from kuzet.learn.examples import Examples, label
+from kuzet.learn.fit import fit, read, split
 from kuzet.resolve import corrections
 from kuzet.store import queries
 from kuzet.store.models import Change, Document, Event, FactReview, ReaderModelRow
@@ -123,20 +121,15 @@ def train(session: Session, *, actor: str, held_share: float = 0.2) -> TrainRepo
     b_train, b_held = split(bundled, held_share)
     r_train, r_held = split(reviewed, held_share)
     held = _scored(b_held + r_held)
-    base_ex = examples(b_train)
-    with_reviews = examples(b_train)
-    for _ in range(REVIEW_WEIGHT):
-        with_reviews.extend(examples(r_train))
-    old, new = _read(fit(base_ex), held), _read(fit(with_reviews), held)
+    labelled = {d.name: label(d) for d in bundled + reviewed}  # each document is read for training once
+    old, new = read(fit(_pool(labelled, b_train, [])), held), read(fit(_pool(labelled, b_train, r_train)), held)
     before, after = score([d.gold for d in held], old), score([d.gold for d in held], new)
     report = TrainReport(len(bundled), len(reviewed), len(held), before, after, "current")
     report.p_worse = _p_worse(held, old, new)
     if report.p_worse >= WORSE_BEYOND_NOISE:
         return report
     # Kept: trained again on everything, held-back documents included.
-    final_ex = examples(bundled)
-    for _ in range(REVIEW_WEIGHT):
-        final_ex.extend(examples(reviewed))
+    final_ex = _pool(labelled, bundled, reviewed)
     info = {"bundled_documents": len(bundled), "reviewed_documents": len(reviewed), "held_back": len(held),
             "before": {"macro_f1": round(before.macro_f1, 4), "events_f1": round(before.tallies["events"].prf[2], 4)},
             "after": {"macro_f1": round(after.macro_f1, 4), "events_f1": round(after.tallies["events"].prf[2], 4)}}
@@ -150,8 +143,15 @@ def train(session: Session, *, actor: str, held_share: float = 0.2) -> TrainRepo
     return report
 
 
-def _read(model: ReaderModel, docs: list[GoldDoc]) -> list[dict]:
-    return [extract_record(d.text, path=d.name, doc_date=d.doc_date, model=model) for d in docs]
+def _pool(labelled: dict[str, Examples], bundled: list[GoldDoc], reviewed: list[GoldDoc]) -> Examples:
+    """The examples of the bundled documents and, REVIEW_WEIGHT times over, of the reviewed ones."""
+    out = Examples()
+    for d in bundled:
+        out.extend(labelled[d.name])
+    for _ in range(REVIEW_WEIGHT):
+        for d in reviewed:
+            out.extend(labelled[d.name])
+    return out
 
 
 def _p_worse(docs: list[GoldDoc], old: list[dict], new: list[dict]) -> float:
