@@ -65,6 +65,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])")),
     ("month_en", re.compile(rf"\b(?:in|In|during|since|Since)\s+{_EN_MONTH}\s+{_YEAR}\b")),
     ("month_ru", re.compile(rf"(?:\b[вВ]|\b[Сс])\s+(?P<mon>январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[еяьй]?\s+{_YEAR}", re.I)),
+    # A year alone ("In 2019, she was fined", «в 2019 году», «2019 жылы») dates background: without it the
+    # act would take the story's day.
+    ("year_en", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y)\s+(?:(?:early|late|mid)[\s-]+|the\s+(?:spring|summer|autumn|fall"
+                           rf"|winter|end|beginning|middle|first\s+half|second\s+half)\s+of\s+)?{_YEAR}\b(?!\s*[-–/]\s*\d)")),
+    ("year_ru", re.compile(rf"(?<!\w)(?:[вВ]|[Сс]|[Лл]етом|[Оо]сенью|[Зз]имой|[Вв]есной)\s+(?:(?:начале|конце|середине)\s+)?{_YEAR}"
+                           rf"\s*(?:года|году|г\.|г\b)")),
+    ("year_kk", re.compile(rf"(?<![\w.]){_YEAR}\s*(?:жылы|жылдың\s+(?:басында|соңында|күзінде|көктемінде|жазында|қысында))(?!\w)")),
 ]
 
 _EN_COUNT = "|".join(sorted((re.escape(k) for k in EN_COUNTS), key=len, reverse=True))
@@ -315,13 +322,13 @@ def find_dates(text: str, *, default_year: int | None, anchor: date | None = Non
             if not taken.free(m.start(), m.end()):
                 continue
             gd = m.groupdict()
-            month = _month(kind, gd["mon"])
+            month = 1 if kind.startswith("year") else _month(kind, gd["mon"])
             if month is None:
                 continue
             value = _with_year(month, int(gd["day"]) if gd.get("day") else 1, gd.get("year"), default_year, anchor)
             if value is None:
                 continue
-            precision = "month" if kind.startswith("month") else "day"
+            precision = "year" if kind.startswith("year") else "month" if kind.startswith("month") else "day"
             time, end = _time_after(text, m.end())
             start = m.start()
             since = _SINCE.search(text, max(0, start - 8), start)

@@ -192,8 +192,10 @@ def propose(doc: Doc, layout: Layout, *, persons: list[Person], dates: list[Date
         trig = [] if _COUNTER.match(s_text) else find_triggers(s_text, lang)
         if trig:
             out += _sentence_candidates(doc, layout, si, sent, trig, by_person, spans, s_dates, story, last_explicit, title)
-        opening = next((d for d in s_dates if d.start - sent.start < 25 and not d.relative and d.value), None)
-        later = [d for d in s_dates if d.value and not d.relative]
+        # A year alone ("In 2019, ...") tells background: it neither opens a story nor anchors what follows.
+        opening = next((d for d in s_dates if d.start - sent.start < 25 and not d.relative and d.value
+                        and d.precision != "year"), None)
+        later = [d for d in s_dates if d.value and not d.relative and d.precision != "year"]
         if opening is not None:
             story.date = opening
         elif later and story.date is None:
@@ -251,8 +253,12 @@ def _sentence_candidates(doc: Doc, layout: Layout, si: int, sent: Sentence, trig
 
     def options(cand: Candidate, t0: int, act: list[str], rule: Advice | None) -> None:
         kind = cand.kind
+        stated = anchor
         for d, di in view.dates:
-            value = resolve_relative(d, previous=anchor, doc_date=doc.doc_date) if d.relative else d.value
+            # "told RFE/RL on 3 July that police detained him a day earlier": the sentence's own date anchors.
+            value = resolve_relative(d, previous=stated, doc_date=doc.doc_date) if d.relative else d.value
+            if not d.relative and d.precision == "day" and d.value is not None:
+                stated = d.value
             if value is None:
                 continue
             f = date_features(view, kind, t0, act, "mention", (d, di), value, doc.doc_date, story_date)
