@@ -164,6 +164,11 @@ def _propagate_lists(doc: Doc, parsed: list[tuple[list[Token], list]]) -> None:
             return
 
 
+def _short(nm: NameMention) -> bool:
+    """A mention without a full given name: a surname alone or with initials."""
+    return not nm.given or "." in nm.given or len(nm.given) <= 2
+
+
 def _case_neutral(key: str) -> str:
     """A skeleton without a Russian case ending, for surnames declined as nouns (kudaibergena -> kudaibergen)."""
     return _RU_CASE_END.sub("", key) if len(key) > 5 else key
@@ -198,7 +203,11 @@ def find_persons(doc: Doc, *, sentence_starts: list[int] | None = None) -> list[
         if nm.link_only:
             continue
         key = skeleton(nm.surname or "")
-        match = next((p for p in by_key.get(key, ()) if _compatible(p, nm.given)), None)
+        fits = [p for p in by_key.get(key, ()) if _compatible(p, nm.given)]
+        # A surname alone or with an initial that fits several people ("Ye. Zhaksybekov" after
+        # Yerkebulan and Yerbolat) is the one named last before it, as a reader takes it.
+        match = max(fits, key=lambda p: p.mentions[-1].span.start) if len(fits) > 1 and _short(nm) else \
+            next(iter(fits), None)
         if match is None and nm.given and nm.surname and "." not in nm.given:
             # The same two names in the other order ("Кудайберген Айсултан" for Айсултан Кудайберген).
             swapped = skeleton(nm.given)

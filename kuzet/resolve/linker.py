@@ -17,14 +17,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from kuzet.ingest.sources import SourceDocument
 from kuzet.resolve.confidence import REVIEW_BELOW, event_confidence
-from kuzet.resolve.identity import group_ids, root_id
+from kuzet.resolve.identity import forget_merges, group_ids, root_id
 from kuzet.resolve.matching import PersonMatcher
 from kuzet.resolve.name_index import NameIndex
 from kuzet.resolve.names import REVIEW, NameKeys
@@ -32,6 +32,7 @@ from kuzet.resolve.organizations import identity_key
 from kuzet.store import search
 from kuzet.store.models import (
     Affiliation,
+    Change,
     Document,
     Event,
     EventArticle,
@@ -48,6 +49,7 @@ from kuzet.store.models import (
 )
 from kuzet.text.chars import fold_for_matching
 
+MACHINE = "kuzet"  # the actor of changes ingest makes by itself (a short form joining its full name)
 # Organizations a victim named beside them belongs to ("activist of the «Oyan, Qazaqstan» movement").
 _MEMBERSHIP_KINDS = frozenset({"civil_society", "political_party", "banned_organization", "media"})
 
@@ -160,6 +162,8 @@ class Linker:
         k: NameKeys = choice.keys
         doubts = choice.doubts
         pid = choice.person or self._insert(Person, {"name": entry["name"], "gender": k.gender})
+        if choice.absorb:
+            self._absorb(pid, choice.absorb)
         self.matcher.linked(entry, pid, k)
         for other, s in doubts:
             if s >= REVIEW and other != pid:
@@ -192,6 +196,20 @@ class Linker:
         for model in (PersonName, PersonDescriptor, ReviewItem):
             self._insert_many(model, rows[model])
         return pid
+
+    def _absorb(self, keep: int, others: list[int]) -> None:
+        """Merge stored persons the matcher found to be `keep` told by a short form (recorded as the machine's change)."""
+        conn = self.session.connection()
+        for other in others:
+            conn.execute(update(Person.__table__).where(Person.id == other).values(merged_into_id=keep))
+            self._insert(Change, {"actor": MACHINE, "action": "merge", "table": "persons", "row_id": other,
+                                  "before": {"merged_into_id": None}, "after": {"merged_into_id": keep}})
+            conn.execute(update(ReviewItem.__table__).where(
+                ReviewItem.kind == "same_person", ReviewItem.status == "open",
+                ReviewItem.a_id.in_((keep, other)), ReviewItem.b_id.in_((keep, other))).values(status="merged", decided_by=MACHINE, decided_at=datetime.now()))
+        forget_merges(self.session, Person)
+        self.matcher.absorbed(keep, others)
+        self.touched |= {keep, *others}
 
     def _review_pair(self, a: int, b: int, s: float, reason: str) -> None:
         if self._pairs is None:

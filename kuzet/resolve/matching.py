@@ -21,7 +21,7 @@ without surname ("Алия Муратовна") is the person of its own documen
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sqlalchemy import select
@@ -62,6 +62,7 @@ class Choice:
     keys: NameKeys
     person: int | None              # the stored person to link to, or None for a new one
     doubts: list[tuple[int, float]]  # other stored persons worth a review item, with scores
+    absorb: list[int] = field(default_factory=list)  # stored persons that are `person` told with less of the name
 
 
 class PersonMatcher:
@@ -102,7 +103,7 @@ class PersonMatcher:
         rivals = [c for c in found[1:] if conflict(c.keys, top.keys) or k.given is None]
         plain = top.name >= LINK
         if plain and not rivals:
-            return Choice(k, top.root, [(c.root, c.name) for c in found[1:]])
+            return Choice(k, top.root, [(c.root, c.name) for c in found[1:]], self._absorbable(entry, k, top, found))
         mine = self._here(entry)
         for c in found[:_MAX_ASKED]:
             c.support = support(mine, self._context(c.root)) if mine is not EMPTY else 0.0
@@ -110,8 +111,48 @@ class PersonMatcher:
         best = found[0]
         rivals = [c for c in found[1:] if (conflict(c.keys, best.keys) or k.given is None) and c.name >= REVIEW]
         if best.total >= LINK and all(best.support - r.support >= MARGIN for r in rivals):
-            return Choice(k, best.root, [(c.root, c.name) for c in found[1:] if c.name >= REVIEW])
+            return Choice(k, best.root, [(c.root, c.name) for c in found[1:] if c.name >= REVIEW],
+                          self._absorbable(entry, k, best, found))
         return Choice(k, None, [(c.root, c.name) for c in found if c.name >= REVIEW])
+
+    def _absorbable(self, entry: dict, k: NameKeys, chosen: Candidate, found: list[Candidate]) -> list[int]:
+        """Stored persons named with less of this name ("B. Serikuly", "Serikuly") that are the chosen person.
+
+        Which person a short form is must not depend on the order documents arrive in: had the
+        short form come after the full name, it would have linked when the cases agree. So a
+        stored person known only by a short form that fits this full name joins the chosen
+        person when the rule `choose` applies to a short form holds in reverse: the name and
+        the shared case reach `LINK`, and no other stored person the short form fits (one
+        that cannot be this one) has a case nearly as close. Two persons of one document
+        never join.
+        """
+        if not k.given or k.given.endswith("."):
+            return []
+        short = [c for c in found if c.root != chosen.root and c.variant and c.name < LINK
+                 and (c.keys.given is None or c.keys.given.endswith(".")) and c.root not in self._claimed]
+        if not short:
+            return []
+        ours = self._context(chosen.root) | self._here(entry)
+        out = []
+        for c in short:
+            theirs = self._context(c.root)
+            near = support(theirs, ours)
+            if c.name + (1 - c.name) * near < LINK or self._share_a_document(chosen.root, c.root):
+                continue
+            rivals = [r for r in self._candidates(c.keys) if r.root not in (chosen.root, c.root) and conflict(r.keys, k)]
+            if all(near - support(theirs, self._context(r.root)) >= MARGIN for r in rivals[:_MAX_ASKED]):
+                out.append(c.root)
+        return out
+
+    def _share_a_document(self, a: int, b: int) -> bool:
+        docs = [set(self.session.execute(select(PersonName.document_id).where(
+            PersonName.person_id.in_(group_ids(self.session, Person, r)))).scalars()) for r in (a, b)]
+        return bool(docs[0] & docs[1] - {None})
+
+    def absorbed(self, into: int, others: list[int]) -> None:
+        """Forget contexts that `into` taking `others` made stale."""
+        for r in (into, *others):
+            self._contexts.pop(r, None)
 
     def linked(self, entry: dict, person: int, k: NameKeys) -> None:
         """Note that `entry` of the current document, named `k`, is now `person` (new or found)."""

@@ -160,6 +160,22 @@ def test_surname_alone_links_to_the_person_named_before() -> None:
     assert len(rec["persons"][0]["mentions"]) == 2
 
 
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "short", "who"), [
+    # Invented. Two brothers; the initial follows the younger one's item.
+    ("Police in Taldykorgan detained blogger Arman Tolegenov on 2 May. His brother, Asylbek Tolegenov, "
+     "came to the station with a lawyer. A court later fined A. Tolegenov 10 MCI for disobedience.",
+     "A. Tolegenov", "Asylbek Tolegenov"),
+    ("#Кокшетау: суд арестовал Мурата Есенова на 15 суток.\n\n#Костанай: предприниматель Мирас Есенов оштрафован "
+     "на 30 МРП. Предприниматель Есенов намерен обжаловать штраф.", "Есенов намерен", "Мирас Есенов"),
+])
+def test_a_short_form_that_fits_two_people_is_the_one_named_last(text: str, short: str, who: str) -> None:
+    rec = extract_record(text)
+    at = text.index(short)
+    (entry,) = [p for p in rec["persons"] if any(m["start"] == at for m in p["mentions"])]
+    assert entry["name"] == who
+
+
 def test_long_documents_read_as_fast_as_short_ones() -> None:
     """Per-token work does not grow with the document: 1 MB reads at the speed of 2 KB pieces."""
     piece = ("Activist «Alga» member Nurlan SEITOV and «Oyan» member Aigul Bekova were detained; "
