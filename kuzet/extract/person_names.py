@@ -31,12 +31,14 @@ _INITIAL = rf"(?:Dzh|[ZSCK]h|Ts|Y[aeou]|Дж|{_UP})\."
 # of a text are skipped inside the regex engine); the lookbehinds keep "a-Zhanna" whole.
 # Initials come first: "Zh. M." and "A.Ye." are one token.
 _TOKEN = re.compile(rf"(?<![^\W\d_])(?<![^\W\d_][-'])(?:{_INITIAL}(?:\s?{_INITIAL}){{0,2}}"
+                    rf"|#{_UP}[^\W\d_]*(?:_{_UP}[^\W\d_]*)+(?![\w])"  # #IBRAI_KALIYEVA: a hashtag cannot hold a hyphen
                     rf"|#?{_UP}[^\W\d_]*(?:[-'][^\W\d_]+)*(?:'s?)?)")
 _INITIALS = re.compile(_INITIAL)
 # Kyrgyz and Kazakh "son/daughter of" written apart and in lower case: "Shabdan uulu", «Болот кызы».
 _APART = re.compile(r"[ \t](?:uulu|uly|kyzy|qyzy|уулу|улы|ұлы|кызы|қызы)(?![^\W\d_])")
 # Short quoted strings name movements, chats and nicknames («Femina Virtute», «Almas»), not persons.
 _QUOTED = re.compile(r"[«\"“„][^«»\"“”„\n]{1,60}[»\"”“]")
+_SPEECH = re.compile(r"[.!?…]\s+\S|(?:\S+\s+){6}")
 _GAP = re.compile(r"[ \t]?")
 # Words after which a town's name stands, not a person's ("in Konayev", "в Сатпаеве", "г. Конаев").
 _TOWN_PREP = frozenset({"in", "from", "near", "to", "в", "во", "из", "под", "город", "города", "городе", "г", "қаласы",
@@ -49,6 +51,7 @@ _PLACE_AFTER = re.compile(r"[ \t]+(?:област\w*|район\w*|кра[йяю
                           r"|province)\b", re.I)
 _KK_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _CAMEL = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]")
+_FREE = re.compile(r"(?:Free|Свободу|Свобода|Бостандық)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+$)")
 _SENTENCE_END = set(".!?\n:;•—–…")
 
 
@@ -171,7 +174,8 @@ def tokens(doc: Doc) -> list[Token]:
     out = []
     # Quoted spans do not overlap (each match starts after the last ended), so the one that
     # could hold a token is the last one starting before it: a bisect, not a scan.
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    # A quoted sentence ("We only did our job. They pulled Elena out of the car") is speech, whose names are names.
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _SPEECH.search(m.group())]
     q_starts = [a for a, _ in quoted]
     for m in _TOKEN.finditer(text):
         q = bisect.bisect_left(q_starts, m.start()) - 1
@@ -182,7 +186,10 @@ def tokens(doc: Doc) -> list[Token]:
         start, end = m.start(), m.end()
         hashtag = raw.startswith("#")
         if hashtag:
-            raw, start = raw[1:], start + 1
+            raw, start = raw[1:].replace("_", "-"), start + 1
+            if (free := _FREE.match(raw)) is not None:
+                # #FreeSerikuly, #СвободуЖаксылыкову: a campaign for him; the mention is the name, not the tag.
+                raw, start, hashtag = raw[free.end():], start + free.end(), False
         if raw.endswith("'s") or raw.endswith("'"):
             cut = 2 if raw.endswith("'s") else 1
             raw, end = raw[:-cut], end - cut

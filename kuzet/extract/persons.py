@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kuzet.extract.name_forms import female_noun_before, normalise, object_position
@@ -219,10 +220,15 @@ def find_persons(doc: Doc, *, sentence_starts: list[int] | None = None) -> list[
             persons.append(match)
             by_key[key].append(match)
         match.mentions.append(nm)
-    persons = _merge_near(persons)
-    _link(doc, persons, [nm for nm, _ in mentions if nm.link_only])
     starts = sorted(sentence_starts or [0])
     descriptors = _Descriptors(doc)
+
+    def roles(p: Person) -> set[str]:
+        return {role for nm in p.mentions
+                for _, role in descriptors.of(nm.span, starts[max(0, bisect.bisect_right(starts, nm.span.start) - 1)])}
+
+    persons = _merge_near(persons, roles)
+    _link(doc, persons, [nm for nm, _ in mentions if nm.link_only])
     for p in persons:
         p.mentions.sort(key=lambda m: m.span.start)
         _settle_parts(p)
@@ -246,8 +252,9 @@ def _genitive(p: Person, nm: NameMention) -> bool:
     return nm.span.text.split()[-1].lower() == p.surname.lower() + "а"
 
 
-def _merge_near(persons: list[Person]) -> list[Person]:
-    """One person for two spellings a letter apart that share the full given name."""
+def _merge_near(persons: list[Person], roles: Callable[[Person], set[str]]) -> list[Person]:
+    """One person for two spellings a letter apart that share the full given name, unless the text gives them
+    roles no one person has at once ("prosecutor Timur Akhmetkaliyev" and "defence lawyer Timur Akhmetkali")."""
     by_given: dict[str, list[Person]] = defaultdict(list)
     for p in persons:
         if p.given and "." not in p.given and p.surname:
@@ -258,10 +265,14 @@ def _merge_near(persons: list[Person]) -> list[Person]:
             for b in group[i + 1:]:
                 if id(a) in gone or id(b) in gone:
                     continue
-                if _near(a.key, b.key) or _case_neutral(a.key) == _case_neutral(b.key) or _dropped_ov(a.key, b.key):
-                    keep, drop = (a, b) if len(a.mentions) >= len(b.mentions) else (b, a)
-                    keep.mentions.extend(drop.mentions)
-                    gone.add(id(drop))
+                if not (_near(a.key, b.key) or _case_neutral(a.key) == _case_neutral(b.key) or _dropped_ov(a.key, b.key)):
+                    continue
+                ra, rb = roles(a), roles(b)
+                if ra and rb and ("official" in ra) != ("official" in rb):
+                    continue
+                keep, drop = (a, b) if len(a.mentions) >= len(b.mentions) else (b, a)
+                keep.mentions.extend(drop.mentions)
+                gone.add(id(drop))
     return [p for p in persons if id(p) not in gone]
 
 
@@ -288,8 +299,29 @@ def _link(doc: Doc, persons: list[Person], links: list[NameMention]) -> None:
                 cands = by_given.get(k, [])
             if cands:
                 break
+        if len(cands) > 1:
+            cands = _told_before(doc, cands, nm.span.start)
         if len(cands) == 1:
             cands[0].mentions.append(nm)
+
+
+def _told_before(doc: Doc, cands: list[Person], at: int) -> list[Person]:
+    """Which of several people of one name a bare name at `at` stands for, as a reader takes it: the one named
+    last before it in its paragraph ("the elder Zhumaliyev said" after his father Serik), else the one named
+    most often before it (the story's subject, after a paragraph about her sister); in a headline, the one the
+    lead names first; elsewhere before any, no one."""
+    paragraph = doc.match.rfind("\n", 0, at) + 1
+    before = [[m.span.start for m in p.mentions if m.span.start < at] for p in cands]
+    here = [(max(b), i) for i, b in enumerate(before) if b and max(b) >= paragraph]
+    if here:
+        return [cands[max(here)[1]]]
+    told = sorted(((len(b), max(b), i) for i, b in enumerate(before) if b), reverse=True)
+    if not told and paragraph == 0:
+        # A headline's name ("Appeal court shortens ban for Nurlanov") is the story's: the one its lead names first.
+        return [min(cands, key=lambda p: min(m.span.start for m in p.mentions))]
+    if not told or len(told) > 1 and told[0][0] == told[1][0]:
+        return []
+    return [cands[told[0][2]]]
 
 
 def _settle_parts(p: Person) -> None:
