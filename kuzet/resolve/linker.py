@@ -17,14 +17,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from kuzet.ingest.sources import SourceDocument
 from kuzet.resolve.confidence import REVIEW_BELOW, event_confidence
-from kuzet.resolve.identity import forget_merges, group_ids, root_id
+from kuzet.resolve.curation import merge
+from kuzet.resolve.identity import group_ids, root_id
 from kuzet.resolve.matching import PersonMatcher
 from kuzet.resolve.name_index import NameIndex
 from kuzet.resolve.names import REVIEW, NameKeys
@@ -32,7 +33,6 @@ from kuzet.resolve.organizations import identity_key
 from kuzet.store import search
 from kuzet.store.models import (
     Affiliation,
-    Change,
     Document,
     Event,
     EventArticle,
@@ -198,16 +198,9 @@ class Linker:
         return pid
 
     def _absorb(self, keep: int, others: list[int]) -> None:
-        """Merge stored persons the matcher found to be `keep` told by a short form (recorded as the machine's change)."""
-        conn = self.session.connection()
+        """Merge stored persons the matcher found to be `keep` told by a short form, as the machine's decision."""
         for other in others:
-            conn.execute(update(Person.__table__).where(Person.id == other).values(merged_into_id=keep))
-            self._insert(Change, {"actor": MACHINE, "action": "merge", "table": "persons", "row_id": other,
-                                  "before": {"merged_into_id": None}, "after": {"merged_into_id": keep}})
-            conn.execute(update(ReviewItem.__table__).where(
-                ReviewItem.kind == "same_person", ReviewItem.status == "open",
-                ReviewItem.a_id.in_((keep, other)), ReviewItem.b_id.in_((keep, other))).values(status="merged", decided_by=MACHINE, decided_at=datetime.now()))
-        forget_merges(self.session, Person)
+            merge(self.session, keep, other, actor=MACHINE)
         self.matcher.absorbed(keep, others)
         self.touched |= {keep, *others}
 
