@@ -124,13 +124,16 @@ def opener(ws: list[Word], i: int) -> str:
 def subject(ws: list[Word], t0: int, person_words: set[int]) -> str:
     """What stands before word t0 in its clause, as the act's likely agent.
 
-    RETURNS (str): state (a court, the police...), person, name (capitalised words that name no person: an
+    RETURNS (str): court, state (the police, an akimat...), person, name (capitalised words that name no person: an
     organization, a club, a town), none (nothing: a passive or a heading), or other.
     """
     lo = t0
     while lo > 0 and not ws[lo - 1].cats & _OPENERS:
         lo -= 1
     span = ws[lo:t0]
+    # A court orders arrests and fines; it does not detain: the agent tells "арестовал" apart.
+    if any("court" in w.cats for w in span):
+        return "court"
     if any("state" in w.cats for w in span):
         return "state"
     if any(i in person_words for i in range(lo, t0)):

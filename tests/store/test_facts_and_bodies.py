@@ -21,8 +21,8 @@ pytestmark = pytest.mark.issue(3)
 COURTS = {
     "en.txt": "Monitoring, 2 March 2023\n\n— On 1 March 2023 the Uralsk City Court fined activist Bolat ESIMOV 40 MCI "
               "under Article 488 of the Administrative Code.\n",
-    "ru.txt": "Мониторинг за 9 марта 2023 года\n\n— 7 марта 2023 года Уральский городской суд арестовал Болата Есимова "
-              "на 10 суток по ст. 488 КоАП РК.\n",
+    "ru.txt": "Мониторинг за 9 марта 2023 года\n\n— 7 марта 2023 года Уральский городской суд оштрафовал Болата Есимова "
+              "на 50 МРП по ст. 488 КоАП РК.\n",
     "kk.txt": "2023 жылғы 15 наурыз\n\n— 14 наурызда Орал қалалық соты белсенді Болат Есімовке айыппұл салды. "
               "Бұл туралы облысы және қаласы үшін хабарланды.\n",
     "region.txt": "Monitoring, 20 March 2023\n\n— On 19 March 2023 the West Kazakhstan Regional Court upheld the arrest "
